@@ -188,6 +188,39 @@ class PasswordUpdatedEmailIT {
         assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
     }
 
+    /**
+     * The reset-credentials flow: the first email is the link, the second the confirmation. Written
+     * against the form's stable ids so it holds for Keycloak's stock step and the ICSOE CURP + email step.
+     */
+    @Test
+    void givenTheResetCredentialsFlow_whenTheCapturistaSetsANewPassword_thenOneConfirmationAfterTheLink()
+            throws Exception {
+        Capturista capturista = kc.users().create();
+        String newPassword = kc.users().password();
+        try (WebClient browser = Browsers.htmlUnit()) {
+            HtmlPage page = LoginPage.open(browser, kc.portalLoginUrl()).forgotPassword();
+            ((HtmlInput) page.getHtmlElementById("username")).setValue(capturista.curp());
+            if (page.getElementById("email") != null) {
+                ((HtmlInput) page.getHtmlElementById("email")).setValue(capturista.email());
+            }
+            HtmlElement send = page.querySelector("#kc-reset-password-form [type=submit]");
+            send.click();
+
+            ReceivedEmail linkEmail = kc.mailbox().awaitMessagesTo(capturista.email(), 1, ARRIVAL).get(0);
+            assertThat(linkEmail.subject()).isNotEqualTo(SUBJECT);
+            HtmlPage form = browser.getPage(linkEmail.linkContaining("/login-actions/action-token"));
+            assertThat(form.getElementById("password-new")).as(form.asNormalizedText()).isNotNull();
+
+            submitNewPassword(form, newPassword, newPassword);
+        }
+
+        List<ReceivedEmail> received = kc.mailbox().awaitMessagesTo(capturista.email(), 2, ARRIVAL);
+        Thread.sleep(QUIET.toMillis());
+        received = kc.mailbox().messagesTo(capturista.email());
+        assertThat(received).as("the link, then the confirmation").hasSize(2);
+        assertIsTheConfirmation(received.get(1));
+    }
+
     private static HtmlPage submitNewPassword(HtmlPage page, String password, String confirmation) throws IOException {
         ((HtmlInput) page.getHtmlElementById("password-new")).setValue(password);
         ((HtmlInput) page.getHtmlElementById("password-confirm")).setValue(confirmation);
