@@ -158,7 +158,8 @@ class IcsoePasswordPolicyIT {
                 // Keycloak first shows "perform the following actions" with a link to go on
                 HtmlPage info = page;
                 HtmlAnchor proceed = info.getAnchors().stream()
-                        .filter(a -> a.getHrefAttribute().contains("login-actions")).findFirst()
+                        .filter(a -> a.getHrefAttribute().contains("login-actions"))
+                        .filter(a -> !a.getHrefAttribute().contains("kc_locale")).findFirst()
                         .orElseThrow(() -> new AssertionError("no way to the update-password form: " + info.asNormalizedText()));
                 page = proceed.click();
             }
