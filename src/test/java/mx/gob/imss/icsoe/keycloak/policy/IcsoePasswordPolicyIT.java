@@ -146,6 +146,21 @@ class IcsoePasswordPolicyIT {
     }
 
     @Test
+    void givenABadRunLength_whenTheAdminSetsThePolicy_thenKeycloakRefusesItSayingWhatToGive() {
+        RealmResource realm = kc.realm();
+        String original = realm.toRepresentation().getPasswordPolicy();
+        String bad = original.replace("icsoeNoSequence(4)", "icsoeNoSequence(x)");
+        assertThat(bad).isNotEqualTo(original);
+
+        BadRequestException refused = catchThrowableOfType(BadRequestException.class, () -> setPolicy(realm, bad));
+
+        assertThat(refused).as("Keycloak accepted icsoeNoSequence(x)").isNotNull();
+        assertThat(refused.getResponse().readEntity(String.class))
+                .contains("Invalid config for icsoeNoSequence: must be a whole number from 3 to 64");
+        assertThat(realm.toRepresentation().getPasswordPolicy()).isEqualTo(original);
+    }
+
+    @Test
     void givenTheUpdatePasswordPageFromTheAdminsEmail_whenABadPasswordIsSaved_thenTheSpanishMessage() throws Exception {
         Capturista user = kc.users().create();
         kc.realm().users().get(user.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
