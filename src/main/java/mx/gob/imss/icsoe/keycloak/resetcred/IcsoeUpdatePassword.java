@@ -102,10 +102,9 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
 
     /** The realm's password rules for the page's list and live checklist. */
     private static void addRules(RequiredActionContext context) {
-        PasswordRulesAttributes.of(context.getRealm().getPasswordPolicy()).ifPresent(rules -> {
-            LoginFormsProvider form = context.form();
-            form.setAttribute(RULES_ATTRIBUTE, rules.view());
-            form.setAttribute(RULES_JSON_ATTRIBUTE, rules.json());
-        });
+        PasswordRulesAttributes rules = PasswordRulesAttributes.of(context.getRealm().getPasswordPolicy());
+        LoginFormsProvider form = context.form();
+        form.setAttribute(RULES_ATTRIBUTE, rules.view());
+        form.setAttribute(RULES_JSON_ATTRIBUTE, rules.json());
     }
 }

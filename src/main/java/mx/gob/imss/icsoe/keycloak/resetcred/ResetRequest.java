@@ -1,13 +1,16 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import mx.gob.imss.icsoe.keycloak.curp.Curp;
+import mx.gob.imss.icsoe.keycloak.curp.CurpCheck;
+import mx.gob.imss.icsoe.keycloak.curp.CurpProblem;
+
 /**
  * The two fields of the reset form, checked before anything touches the user store: a well-formed
- * CURP (normalised to upper case) and a syntactically plausible email. Errors are message keys per
+ * CURP ({@link Curp#check}: layout, date, state, check digit; normalised to upper case) and a syntactically plausible email. Errors are message keys per
  * field; the typed values are never echoed back.
  *
  * @param curp        the normalised CURP ({@code null} when invalid)
@@ -47,11 +50,11 @@ record ResetRequest(String curp, String email, Map<String, String> fieldErrors) 
         } else if (rawCurp.length() > MAX_CURP_INPUT) {
             errors.put(FIELD_USERNAME, INVALID_CURP);
         } else {
-            String candidate = rawCurp.strip().toUpperCase(Locale.ROOT);
-            if (CurpSyntax.isValid(candidate)) {
-                curp = candidate;
+            CurpCheck check = Curp.check(rawCurp);
+            if (check.valid()) {
+                curp = check.curp().value();
             } else {
-                errors.put(FIELD_USERNAME, INVALID_CURP);
+                errors.put(FIELD_USERNAME, check.problem() == CurpProblem.EMPTY ? MISSING_CURP : INVALID_CURP);
             }
         }
         String email = null;

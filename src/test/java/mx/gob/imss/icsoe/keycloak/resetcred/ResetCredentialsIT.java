@@ -124,7 +124,7 @@ class ResetCredentialsIT {
 
             String almost = capturista.curp().substring(0, 17) + ((capturista.curp().charAt(17) - '0' + 1) % 10);
             ResetRequestPage badCurp = new ResetRequestPage(empty.submit(almost, capturista.email()));
-            assertThat(badCurp.fieldError("username")).startsWith("La CURP no es válida");
+            assertThat(badCurp.fieldError("username")).startsWith("La CURP no tiene un formato válido");
             assertThat(badCurp.fieldError("email")).isNull();
 
             ResetRequestPage badEmail = new ResetRequestPage(badCurp.submit(capturista.curp(), "no-es-un-correo"));
@@ -141,7 +141,7 @@ class ResetCredentialsIT {
         for (String curp : curps) {
             try (WebClient web = browser()) {
                 HtmlPage page = ResetRequestPage.open(web, kc.portalLoginUrl()).submit(curp, capturista.email());
-                assertThat(new ResetRequestPage(page).fieldError("username")).startsWith("La CURP no es válida");
+                assertThat(new ResetRequestPage(page).fieldError("username")).startsWith("La CURP no tiene un formato válido");
                 assertThat(page.getWebResponse().getContentAsString()).doesNotContain(curp.length() > 2 ? curp : "<script>");
             }
         }
