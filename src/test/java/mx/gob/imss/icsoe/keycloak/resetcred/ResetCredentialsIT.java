@@ -169,7 +169,7 @@ class ResetCredentialsIT {
         }
         try (WebClient again = browser()) {
             HtmlPage page = again.getPage(link);
-            System.out.println("[reset-it] reused link shows: " + page.asNormalizedText().replace('\n', ' | '));
+            System.out.println("[reset-it] reused link shows: " + page.asNormalizedText().replace("\n", " | "));
             assertThat(page.getElementById("kc-passwd-update-form")).isNull();
             assertThat(page.asNormalizedText()).as(page.asNormalizedText()).containsAnyOf("ya no es válida", "expir", "caduc");
         }
@@ -189,7 +189,7 @@ class ResetCredentialsIT {
         Thread.sleep(3_500);
         try (WebClient web = browser()) {
             HtmlPage page = web.getPage(link);
-            System.out.println("[reset-it] expired link shows: " + page.asNormalizedText().replace('\n', ' | '));
+            System.out.println("[reset-it] expired link shows: " + page.asNormalizedText().replace("\n", " | "));
             assertThat(page.getElementById("kc-passwd-update-form")).isNull();
             assertThat(page.asNormalizedText()).as(page.asNormalizedText()).containsAnyOf("expir", "caduc", "ya no es válida");
         }
