@@ -45,7 +45,7 @@ class ResetCredentialsIT {
             assertThat(((org.htmlunit.html.HtmlInput) reset.page().getHtmlElementById("username")).getValue()).isEmpty();
 
             HtmlPage sent = reset.submit(" " + capturista.curp().toLowerCase(Locale.ROOT) + " ", capturista.email().toUpperCase(Locale.ROOT));
-            assertThat(ResetRequestPage.sentText(sent)).isEqualTo(SENT_TEXT);
+            assertThat(ResetRequestPage.sentText(sent)).startsWith(SENT_TEXT);
             assertThat(sent.getWebResponse().getStatusCode()).isEqualTo(200);
 
             var email = kc.mailbox().awaitOneTo(capturista.email());
@@ -271,7 +271,7 @@ class ResetCredentialsIT {
             kc.setSmtp("127.0.0.1", closedPort);
             page = submitFresh(kc, capturista.curp(), capturista.email());
             assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
-            assertThat(ResetRequestPage.sentText(page)).isEqualTo(SENT_TEXT);
+            assertThat(ResetRequestPage.sentText(page)).startsWith(SENT_TEXT);
             awaitEvent(kc, "SEND_RESET_PASSWORD_ERROR", capturista.id(), "email_send_failed");
         } finally {
             kc.restoreSmtp();
@@ -301,7 +301,7 @@ class ResetCredentialsIT {
     }
 
     static String requestLink(IcsoeKeycloak kc, Capturista capturista, int expectedCount) {
-        assertThat(ResetRequestPage.sentText(submitFresh(kc, capturista.curp(), capturista.email()))).isEqualTo(SENT_TEXT);
+        assertThat(ResetRequestPage.sentText(submitFresh(kc, capturista.curp(), capturista.email()))).startsWith(SENT_TEXT);
         var messages = kc.mailbox().awaitMessagesTo(capturista.email(), expectedCount, Duration.ofSeconds(20));
         return messages.get(expectedCount - 1).linkContaining("action-token");
     }

@@ -34,7 +34,7 @@ class ResetThrottleIT {
         Capturista capturista = kc.users().create();
         for (int i = 0; i < 4; i++) {
             HtmlPage page = ResetCredentialsIT.submitFresh(kc, capturista.curp(), capturista.email());
-            assertThat(ResetRequestPage.sentText(page)).isEqualTo(ResetCredentialsIT.SENT_TEXT);
+            assertThat(ResetRequestPage.sentText(page)).startsWith(ResetCredentialsIT.SENT_TEXT);
         }
         kc.mailbox().awaitMessagesTo(capturista.email(), 3, Duration.ofSeconds(20));
         Thread.sleep(ResetCredentialsIT.NO_MAIL_GRACE.toMillis());
@@ -59,7 +59,7 @@ class ResetThrottleIT {
                 submitFrom(address, kc, capturista.curp(), "otra." + i + "@correo.example");
             }
             HtmlPage fourth = submitFrom(address, kc, capturista.curp(), capturista.email());
-            assertThat(ResetRequestPage.sentText(fourth)).isEqualTo(ResetCredentialsIT.SENT_TEXT);
+            assertThat(ResetRequestPage.sentText(fourth)).startsWith(ResetCredentialsIT.SENT_TEXT);
             Thread.sleep(ResetCredentialsIT.NO_MAIL_GRACE.toMillis());
             assertThat(kc.mailbox().messagesTo(capturista.email())).isEmpty();
             List<EventRepresentation> throttled = kc.realm().getEvents(List.of("SEND_RESET_PASSWORD_ERROR"), null, null,
