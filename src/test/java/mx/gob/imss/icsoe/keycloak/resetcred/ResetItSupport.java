@@ -22,6 +22,7 @@ import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
+import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -97,6 +98,18 @@ final class ResetItSupport {
 
     static void updateThrottleConfig(RealmResource realm, AuthenticatorConfigRepresentation config) {
         realm.flows().updateAuthenticatorConfig(config.getId(), config);
+    }
+
+    /**
+     * Turns on storing of login events for the tests that read them through the admin API (the realm
+     * file leaves storage off: events go to the log listener); returns the previous setting.
+     */
+    static boolean storeEvents(RealmResource realm, boolean enabled) {
+        RealmEventsConfigRepresentation config = realm.getRealmEventsConfig();
+        boolean before = Boolean.TRUE.equals(config.isEventsEnabled());
+        config.setEventsEnabled(enabled);
+        realm.updateRealmEventsConfig(config);
+        return before;
     }
 
     static List<EventRepresentation> events(RealmResource realm, String type, String userId) {

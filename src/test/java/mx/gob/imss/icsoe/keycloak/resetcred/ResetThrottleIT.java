@@ -10,6 +10,8 @@ import java.util.Map;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
@@ -28,6 +30,18 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
  */
 @ExtendWith(KeycloakExtension.class)
 class ResetThrottleIT {
+
+    private static boolean eventsStoredBefore;
+
+    @BeforeAll
+    static void storeEvents(IcsoeKeycloak kc) {
+        eventsStoredBefore = ResetItSupport.storeEvents(kc.realm(), true);
+    }
+
+    @AfterAll
+    static void restoreEvents(IcsoeKeycloak kc) {
+        ResetItSupport.storeEvents(kc.realm(), eventsStoredBefore);
+    }
 
     @Test
     void givenThreeEmailsAlreadySent_whenTheUserAsksAgain_thenTheSamePageNoFourthEmailAndAnEvent(IcsoeKeycloak kc) throws Exception {
