@@ -1,0 +1,26 @@
+<#--
+  "Restablecer contraseña" (guide, images 1.2 / 1.3): CURP and registered email. New template,
+  rendered by the icsoe reset-credentials step. Fields start empty on purpose (no pre-filled
+  attempted username): a shared computer must not offer someone else's CURP.
+-->
+<#import "template.ftl" as layout>
+<#import "icsoe-macros.ftl" as icsoe>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','email') showUsername=false; section>
+    <#if section = "header">
+        ${msg("icsoeResetTitle")}
+    <#elseif section = "form">
+        <p class="icsoe-lead">${msg("icsoeResetSubtitle")}</p>
+        <form id="kc-reset-password-form" class="icsoe-form" action="${url.loginAction}" method="post" novalidate>
+            <@icsoe.textField id="username" name="username" label=msg("icsoeUsernameLabel")
+                autocomplete="username" hint=msg("icsoeUsernameHint") autofocus=true
+                error=messagesPerField.existsError('username')?then(messagesPerField.get('username'), '')/>
+            <@icsoe.textField id="email" name="email" type="email" label=msg("icsoeEmailLabel")
+                autocomplete="email" inputmode="email" hint=msg("icsoeEmailHint")
+                error=messagesPerField.existsError('email')?then(messagesPerField.get('email'), '')/>
+            <div class="icsoe-actions">
+                <a id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" href="${url.loginUrl}">${msg("icsoeBackToLogin")}</a>
+                <button id="kc-reset-submit" class="icsoe-btn icsoe-btn--primary" type="submit">${msg("icsoeResetSubmit")}</button>
+            </div>
+        </form>
+    </#if>
+</@layout.registrationLayout>
