@@ -11,13 +11,13 @@
     </div>
 </#macro>
 
-<#macro describedBy id hint error>
+<#macro ariaDescribedBy id hint error>
     <#local ids = []>
     <#if hint?has_content><#local ids = ids + [id + "-hint"]></#if>
     <#if error?has_content><#local ids = ids + [id + "-error"]></#if>
     <#if ids?has_content> aria-describedby="${ids?join(' ')}"</#if></#macro>
 
-<#macro label for text>
+<#macro fieldLabel for text>
     <label for="${for}" class="icsoe-label">${text}<span class="icsoe-req" aria-hidden="true">*</span>:</label>
 </#macro>
 
@@ -26,11 +26,11 @@
 -->
 <#macro textField id name label type="text" value="" autocomplete="off" hint="" error="" autofocus=false inputmode="" extra="">
     <div class="icsoe-field<#if error?has_content> icsoe-field--error</#if>">
-        <@label for=id text=label/>
+        <@fieldLabel for=id text=label/>
         <#if hint?has_content><p id="${id}-hint" class="icsoe-hint">${hint}</p></#if>
         <input id="${id}" name="${name}" type="${type}" value="${value}" class="icsoe-input"
                required aria-required="true" autocomplete="${autocomplete}" spellcheck="false"<#if inputmode?has_content> inputmode="${inputmode}"</#if>
-               aria-invalid="${error?has_content?c}"<@describedBy id=id hint=hint error=error/><#if autofocus> autofocus</#if>>
+               aria-invalid="${error?has_content?c}"<@ariaDescribedBy id=id hint=hint error=error/><#if autofocus> autofocus</#if>>
         <p id="${id}-error" class="icsoe-error" aria-live="polite"<#if !error?has_content> hidden</#if>>${kcSanitize(error)?no_esc}</p>
     </div>
 </#macro>
@@ -41,7 +41,7 @@
 -->
 <#macro passwordField id name label autocomplete hint="" error="" autofocus=false describedBy="">
     <div class="icsoe-field<#if error?has_content> icsoe-field--error</#if>">
-        <@label for=id text=label/>
+        <@fieldLabel for=id text=label/>
         <#if hint?has_content><p id="${id}-hint" class="icsoe-hint">${hint}</p></#if>
         <#local ids = []>
         <#if hint?has_content><#local ids = ids + [id + "-hint"]></#if>
