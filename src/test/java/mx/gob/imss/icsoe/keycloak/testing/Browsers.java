@@ -1,0 +1,73 @@
+package mx.gob.imss.icsoe.keycloak.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
+
+import org.htmlunit.WebClient;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * The two browsers of the tests: HtmlUnit for flows, Debian's Chromium (headless, through
+ * chromedriver) for what needs a real engine. Both ask for Mexican Spanish, as a capturista's browser
+ * does. Nothing is ever downloaded: the driver path is explicit and Selenium Manager is not used.
+ */
+public final class Browsers {
+
+    public static final String ACCEPT_LANGUAGE = "es-MX,es;q=0.9";
+    private static final String CHROMIUM = System.getProperty("icsoe.chromium.binary", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+
+    private Browsers() {
+    }
+
+    /** A new HtmlUnit client: JavaScript and CSS off, redirects followed, HTTP errors returned as pages. */
+    public static WebClient htmlUnit() {
+        WebClient client = new WebClient();
+        client.getOptions().setJavaScriptEnabled(false);
+        client.getOptions().setCssEnabled(false);
+        client.getOptions().setRedirectEnabled(true);
+        client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        client.getOptions().setThrowExceptionOnScriptError(false);
+        client.getOptions().setTimeout(60_000);
+        client.addRequestHeader("Accept-Language", ACCEPT_LANGUAGE);
+        return client;
+    }
+
+    /** A headless Chromium at 1280×900. */
+    public static WebDriver chromium() {
+        return chromium(1280, 900);
+    }
+
+    /** A headless Chromium with the given window size, a fresh profile and no background networking. */
+    public static WebDriver chromium(int width, int height) {
+        File driver = new File(CHROMEDRIVER);
+        File binary = new File(CHROMIUM);
+        if (!driver.canExecute() || !binary.canExecute()) {
+            throw new IllegalStateException("Chromium tests need Debian's chromium and chromium-driver ("
+                    + CHROMIUM + ", " + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver");
+        }
+        File profile;
+        try {
+            profile = Files.createTempDirectory("icsoe-chromium-").toFile();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        profile.deleteOnExit();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(binary);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-quic", "--no-first-run",
+                "--disable-dev-shm-usage", "--lang=es-MX", "--user-data-dir=" + profile.getAbsolutePath(),
+                "--window-size=" + width + "," + height);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", ACCEPT_LANGUAGE));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
+                .usingAnyFreePort().build();
+        return new ChromeDriver(service, options);
+    }
+}

@@ -1,0 +1,236 @@
+package mx.gob.imss.icsoe.keycloak.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+/**
+ * A real Keycloak from the unpacked dist zip, run as a child process ({@code kc.sh start-dev}) in an
+ * instance directory of its own, so two servers (a test run and the demo) never share build output or
+ * data. The extension jar goes to {@code providers/} and the realm file to {@code data/import/}.
+ */
+public final class KeycloakDistServer implements AutoCloseable {
+
+    /** What to start; all paths absolute. */
+    public record Settings(Path distDir, Path instanceDir, Path providerJar, Path realmFile,
+                           int httpPort, int managementPort, String adminUser, String adminPassword,
+                           boolean inheritDatabaseEnv, Duration startTimeout) {
+    }
+
+    private final Settings settings;
+    private Process process;
+    private Thread shutdownHook;
+
+    public KeycloakDistServer(Settings settings) {
+        this.settings = settings;
+    }
+
+    public Path logFile() {
+        return settings.instanceDir().resolve("keycloak.log");
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + settings.httpPort();
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /**
+     * Starts Keycloak and waits until it is ready and the realm answers.
+     *
+     * @param progress called about every 5 s with the seconds waited so far (may be a no-op)
+     * @param realm    the realm whose OIDC discovery must answer before the server counts as ready
+     */
+    public void start(IntConsumer progress, String realm) {
+        try {
+            prepareInstance();
+            ProcessBuilder builder = new ProcessBuilder(command())
+                    .directory(settings.instanceDir().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile().toFile());
+            Map<String, String> env = builder.environment();
+            if (!settings.inheritDatabaseEnv()) {
+                env.keySet().removeIf(name -> name.startsWith("KC_"));
+            }
+            env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
+            env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
+            env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+            process = builder.start();
+            shutdownHook = new Thread(this::stopProcess, "keycloak-dist-stop");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+            awaitReady(progress, realm);
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("Could not start Keycloak from " + settings.distDir(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private List<String> command() {
+        List<String> command = new ArrayList<>();
+        command.add("bash");
+        command.add(settings.instanceDir().resolve("bin/kc.sh").toString());
+        command.add("start-dev");
+        command.add("--http-host=127.0.0.1");
+        command.add("--http-port=" + settings.httpPort());
+        command.add("--http-management-port=" + settings.managementPort());
+        command.add("--health-enabled=true");
+        command.add("--import-realm");
+        return command;
+    }
+
+    private void prepareInstance() throws IOException {
+        Path distDir = settings.distDir();
+        if (!Files.isRegularFile(distDir.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak dist at " + distDir
+                    + ": run through Maven (the dist zip is unpacked in the pre-integration-test phase)");
+        }
+        Path instance = settings.instanceDir();
+        deleteTree(instance);
+        copyTree(distDir, instance);
+        Files.copy(settings.providerJar(), instance.resolve("providers").resolve(settings.providerJar().getFileName()),
+                StandardCopyOption.REPLACE_EXISTING);
+        Path importDir = Files.createDirectories(instance.resolve("data/import"));
+        Files.copy(settings.realmFile(), importDir.resolve("realm-export.json"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void awaitReady(IntConsumer progress, String realm) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI health = URI.create("http://127.0.0.1:" + settings.managementPort() + "/health/ready");
+        URI discovery = URI.create("http://127.0.0.1:" + settings.httpPort() + "/realms/" + realm
+                + "/.well-known/openid-configuration");
+        long started = System.nanoTime();
+        long deadline = started + settings.startTimeout().toNanos();
+        long nextProgress = started + TimeUnit.SECONDS.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                        + " while starting. Last lines of " + logFile() + ":\n" + tail(120));
+            }
+            if (answers(http, health) && answers(http, discovery)) {
+                return;
+            }
+            if (System.nanoTime() >= nextProgress) {
+                progress.accept((int) TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+                nextProgress += TimeUnit.SECONDS.toNanos(5);
+            }
+            sleep(500);
+        }
+        throw new IllegalStateException("Keycloak was not ready within " + settings.startTimeout().toSeconds()
+                + " s. Last lines of " + logFile() + ":\n" + tail(120));
+    }
+
+    private static boolean answers(HttpClient http, URI uri) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build();
+            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+        }
+    }
+
+    /** The last lines of the server log, for failure messages. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        stopProcess();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the hook is running or has run; nothing to undo
+            }
+            shutdownHook = null;
+        }
+    }
+
+    private synchronized void stopProcess() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        process = null;
+        List<ProcessHandle> children = running.descendants().toList();
+        running.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!running.waitFor(30, TimeUnit.SECONDS)) {
+                running.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            running.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        children.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}

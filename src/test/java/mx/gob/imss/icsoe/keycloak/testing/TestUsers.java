@@ -1,0 +1,87 @@
+package mx.gob.imss.icsoe.keycloak.testing;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.admin.client.CreatedResponseUtil;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/** Creates fresh capturistas through the admin API: a valid CURP, a unique email, a valid password. */
+public final class TestUsers {
+
+    private static final List<String> FIRST_NAMES = List.of("María", "José", "Guadalupe", "Juan", "Sofía",
+            "Luis", "Ximena", "Iñaki", "Fernanda", "Ángel");
+    private static final List<String> LAST_NAMES = List.of("Hernández", "García", "Martínez", "López",
+            "González", "Pérez", "Rodríguez", "Sánchez", "Núñez", "Ramírez");
+    private static final String UPPER = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+    private static final String LOWER = "abcdefghijkmnopqrstuvwxyz";
+    private static final String DIGITS = "23456789";
+    private static final String SPECIAL = "-*?!@#$/()=.,:;";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final RealmResource realm;
+    private final SecureRandom random = new SecureRandom();
+    private final CurpFactory curps = new CurpFactory(random);
+
+    public TestUsers(RealmResource realm) {
+        this.realm = realm;
+    }
+
+    /** A new enabled capturista with email and password. */
+    public Capturista create() {
+        return create(user -> { });
+    }
+
+    /**
+     * A new capturista; {@code customizer} may change the representation before it is created (e.g.
+     * {@code u -> u.setEnabled(false)} or {@code u -> u.setEmail(null)}).
+     */
+    public Capturista create(Consumer<UserRepresentation> customizer) {
+        String curp = curps.next();
+        String password = password();
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(curp);
+        user.setEmail("capturista." + SEQUENCE.incrementAndGet() + "." + Long.toHexString(random.nextLong())
+                + "@correo.example");
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        user.setFirstName(FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())));
+        user.setLastName(LAST_NAMES.get(random.nextInt(LAST_NAMES.size())));
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(password);
+        credential.setTemporary(false);
+        user.setCredentials(List.of(credential));
+        customizer.accept(user);
+        String id;
+        try (Response response = realm.users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException("Creating a test user failed: HTTP " + response.getStatus() + " "
+                        + response.readEntity(String.class));
+            }
+            id = CreatedResponseUtil.getCreatedId(response);
+        }
+        return new Capturista(id, curp, curp.toLowerCase(Locale.ROOT), user.getEmail(), password,
+                user.getFirstName(), user.getLastName());
+    }
+
+    /**
+     * Twelve characters cycling upper, lower, digit, special: never four letters or digits in a row,
+     * so no sequence, keyboard run or repetition can form, and every ICSOE class is present.
+     */
+    public String password() {
+        String[] classes = {UPPER, LOWER, DIGITS, SPECIAL};
+        StringBuilder password = new StringBuilder(12);
+        for (int i = 0; i < 12; i++) {
+            String alphabet = classes[i % classes.length];
+            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return password.toString();
+    }
+}
