@@ -41,97 +41,103 @@
 
   function has(name) { return rules[name] !== undefined && rules[name] !== null; }
 
-  // Longest run of consecutive characters where next(prev, cur) holds.
-  function longestRun(chars, next) {
-    var best = chars.length ? 1 : 0, run = 1, i;
-    for (i = 1; i < chars.length; i++) {
-      run = next(chars[i - 1], chars[i], run) ? run + 1 : 1;
-      if (run > best) { best = run; }
-    }
-    return best;
+  // The checks below mirror mx.gob.imss.icsoe.keycloak.policy.PasswordRules (same folding, same
+  // run definitions); only the parameters come from the page.
+  function codePoints(value) { return Array.from(value); }
+
+  function isBlank(ch) {
+    return /[\s\u0085\u180e\u200b\u2060\ufeff]/u.test(ch);
   }
 
-  function runOfSteps(values, limit) {
-    // values: numbers or null (not part of any run); ascending or descending by one.
-    var best = 0, run = 0, dir = 0, i, step;
-    for (i = 0; i < values.length; i++) {
-      if (values[i] === null) { run = 0; dir = 0; continue; }
-      if (run > 0 && values[i - 1] !== null) {
-        step = values[i] - values[i - 1];
-        if ((step === 1 || step === -1) && (dir === 0 || dir === step)) {
-          run += 1; dir = step;
-        } else {
-          run = 1; dir = 0;
-          // restart from the previous character when it forms a new two-step run
-          if (step === 1 || step === -1) { run = 2; dir = step; }
-        }
+  function repeated(chars, limit) {
+    var run = 0, previous = null, i, folded;
+    for (i = 0; i < chars.length; i++) {
+      folded = chars[i].toLowerCase();
+      run = folded === previous ? run + 1 : 1;
+      previous = folded;
+      if (run >= limit) { return true; }
+    }
+    return false;
+  }
+
+  // Letters a..z with ñ between n and o, digits 0..9: neighbours differ by 1 or 2.
+  function sequenceRank(folded) {
+    if (folded >= "a" && folded <= "z" && folded.length === 1) { return 2 * (folded.charCodeAt(0) - 97); }
+    if (folded === "\u00f1") { return 2 * 13 + 1; }
+    if (/^\p{Nd}$/u.test(folded)) {
+      var value = parseInt(folded.normalize("NFKC"), 10);
+      return isNaN(value) ? -1 : 100 + 2 * value;
+    }
+    return -1;
+  }
+
+  function sequence(chars, limit) {
+    var up = 0, down = 0, previous = -1, i, rank, step;
+    for (i = 0; i < chars.length; i++) {
+      rank = sequenceRank(chars[i].toLowerCase());
+      if (rank >= 0 && previous >= 0) {
+        step = rank - previous;
+        up = step === 1 || step === 2 ? up + 1 : 1;
+        down = step === -1 || step === -2 ? down + 1 : 1;
       } else {
-        run = 1; dir = 0;
+        up = rank >= 0 ? 1 : 0;
+        down = up;
       }
-      if (run > best) { best = run; }
+      previous = rank;
+      if (up >= limit || down >= limit) { return true; }
     }
-    return best >= limit;
+    return false;
   }
 
-  // Keyboard adjacency from the policy's own keyboard lines (each key: all characters it types).
-  var keyPosition = {};
-  (rules.keyboardLines || []).forEach(function (line, lineIndex) {
-    line.forEach(function (key, keyIndex) {
-      Array.prototype.forEach.call(String(key), function (ch) {
-        keyPosition[ch] = { line: lineIndex, index: keyIndex };
-      });
+  // Keyboard lines from the policy: every character maps to (line, position) entries.
+  var lines = rules.keyboardLines || [];
+  var keyEntries = {};
+  lines.forEach(function (line, l) {
+    line.forEach(function (key, k) {
+      codePoints(String(key)).filter(function (ch, i, all) { return all.indexOf(ch) === i; })
+        .forEach(function (ch) { (keyEntries[ch] = keyEntries[ch] || []).push([l, k]); });
     });
   });
 
-  function keyboardPattern(value, limit) {
-    var chars = Array.from(value.toLowerCase());
-    var best = 0, run = 0, dir = 0, i, a, b, step;
-    for (i = 0; i < chars.length; i++) {
-      b = keyPosition[chars[i]];
-      a = i > 0 ? keyPosition[chars[i - 1]] : undefined;
-      if (!b) { run = 0; dir = 0; continue; }
-      step = a && a.line === b.line ? b.index - a.index : 0;
-      if (run > 0 && (step === 1 || step === -1)) {
-        if (dir === 0 || dir === step) { run += 1; } else { run = 2; }
-        dir = step;
-      } else {
-        run = 1; dir = 0;
+  function keyboard(chars, limit) {
+    var n = lines.length, seen = [], last = [], ups = [], downs = [], pos, e, entries, line, index, up, down;
+    for (e = 0; e < n; e++) { seen[e] = 0; last[e] = 0; ups[e] = 0; downs[e] = 0; }
+    for (pos = 0; pos < chars.length; pos++) {
+      entries = keyEntries[chars[pos].toLowerCase()] || [];
+      for (e = 0; e < entries.length; e++) {
+        line = entries[e][0]; index = entries[e][1]; up = 1; down = 1;
+        if (seen[line] === pos) {
+          if (index === last[line] + 1) { up = ups[line] + 1; } else if (index === last[line] - 1) { down = downs[line] + 1; }
+        }
+        seen[line] = pos + 1; last[line] = index; ups[line] = up; downs[line] = down;
+        if (up >= limit || down >= limit) { return true; }
       }
-      if (run > best) { best = run; }
     }
-    return best >= limit;
-  }
-
-  function digitSequence(value, limit) {
-    return runOfSteps(Array.from(value).map(function (ch) {
-      return ch >= "0" && ch <= "9" ? ch.charCodeAt(0) : null;
-    }), limit);
-  }
-
-  function repeated(value, limit) {
-    return longestRun(Array.from(value), function (a, b) { return a === b; }) >= limit;
+    return false;
   }
 
   var checks = {
     mix: function (v) {
-      return (!has("upperCase") || count(v, /\p{Lu}/gu) >= rules.upperCase)
+      return v.length > 0
+        && (!has("upperCase") || count(v, /\p{Lu}/gu) >= rules.upperCase)
         && (!has("lowerCase") || count(v, /\p{Ll}/gu) >= rules.lowerCase)
-        && (!has("digits") || count(v, /[0-9]/g) >= rules.digits);
+        && (!has("digits") || count(v, /\p{Nd}/gu) >= rules.digits);
     },
     special: function (v) {
-      var set = Array.isArray(rules.specialChars) ? rules.specialChars.join("") : String(rules.specialChars || "");
-      return Array.from(v).some(function (ch) { return set.indexOf(ch) >= 0; });
+      var set = codePoints(Array.isArray(rules.specialChars) ? rules.specialChars.join("") : String(rules.specialChars || ""));
+      return codePoints(v).some(function (ch) { return set.indexOf(ch) >= 0; });
     },
     length: function (v) {
+      var chars = codePoints(v);
       return v.length > 0
         && (!has("minLength") || v.length >= rules.minLength)
         && (!has("maxLength") || v.length <= rules.maxLength)
-        && (!rules.noWhitespace || !/\s/.test(v))
-        && (!has("keyboardRun") || !keyboardPattern(v, rules.keyboardRun))
-        && (!has("sequenceRun") || !digitSequence(v, rules.sequenceRun));
+        && (!rules.noWhitespace || !chars.some(isBlank))
+        && (!has("keyboardRun") || !keyboard(chars, rules.keyboardRun))
+        && (!has("sequenceRun") || !sequence(chars, rules.sequenceRun));
     },
     repeat: function (v) {
-      return v.length > 0 && (!has("repeatRun") || !repeated(v, rules.repeatRun));
+      return v.length > 0 && (!has("repeatRun") || !repeated(codePoints(v), rules.repeatRun));
     }
   };
 
