@@ -52,7 +52,7 @@
                    required aria-required="true" autocomplete="${autocomplete}" autocapitalize="off" spellcheck="false"
                    aria-invalid="${error?has_content?c}"<#if ids?has_content> aria-describedby="${ids?join(' ')}"</#if><#if autofocus> autofocus</#if>>
             <button type="button" class="icsoe-toggle" aria-controls="${id}" data-icsoe-toggle hidden
-                    data-label-show="${msg('icsoeShow')}" data-label-hide="${msg('icsoeHide')}"><span class="icsoe-toggle__text">${msg('icsoeShow')}</span><span class="icsoe-sr"> ${label}</span></button>
+                    data-label-show="${msg('icsoeShow')}" data-label-hide="${msg('icsoeHide')}"><span class="icsoe-toggle__text">${msg('icsoeShow')}</span><span class="icsoe-sr"> ${label?lower_case}</span></button>
         </div>
         <p id="${id}-error" class="icsoe-error" aria-live="polite"<#if !error?has_content> hidden</#if>>${kcSanitize(error)?no_esc}</p>
     </div>

@@ -21,7 +21,6 @@
       var show = input.type === "password";
       input.type = show ? "text" : "password";
       text.textContent = button.getAttribute(show ? "data-label-hide" : "data-label-show");
-      input.focus();
     });
   });
 

@@ -1,0 +1,246 @@
+package mx.gob.imss.icsoe.keycloak.theme;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.interactions.Actions;
+
+import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
+
+/**
+ * The icsoe login theme in a real Chromium: the guide's texts on each screen, keyboard use, errors
+ * wired for screen readers, axe-core, page weight against the stock keycloak.v2 login page, and
+ * screenshots at 360 px and 1280 px (target/screenshots, copied to docs/screenshots).
+ */
+@ExtendWith(KeycloakExtension.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ThemeScreensIT {
+
+    static final String FIRMA_ATTRIBUTE = "icsoeFirmaElectronicaUrl";
+
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = ScreenProbe.browser();
+    }
+
+    /** Every test starts signed out: no SSO session of an earlier test may skip the login page. */
+    @BeforeEach
+    void signedOut() {
+        ScreenProbe.clearCookies(browser);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void givenThePortal_whenTheLoginPageOpens_thenItShowsTheGuideScreenInTheGobMxFrame(IcsoeKeycloak kc) {
+        browser.get(kc.portalLoginUrl());
+        IcsoeScreen screen = new IcsoeScreen(browser);
+
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        assertThat(screen.header()).containsIgnoringCase("Gobierno de México").contains("Trámites", "Gobierno");
+        assertThat(screen.appName()).isEqualTo("ICSOE Informativa de contratos de Servicios u Obras Especializadas");
+        assertThat(screen.title()).isEqualTo("Inicio de sesión");
+        assertThat(screen.lead()).isEqualTo("Ingresa tu usuario y contraseña");
+        assertThat(screen.label("username")).isEqualTo("Usuario*:");
+        assertThat(screen.label("password")).isEqualTo("Contraseña*:");
+        assertThat(screen.text("kc-forgot-password")).isEqualTo("¿Olvidaste tu contraseña?");
+        assertThat(screen.text("kc-login")).isEqualTo("Ingresar");
+        assertThat(screen.has("icsoe-firma-electronica")).as("firma electrónica only when configured").isFalse();
+        assertThat(screen.footer()).contains("Instituto Mexicano del Seguro Social");
+        assertThat(browser.getTitle()).isEqualTo("Inicio de sesión · ICSOE");
+
+        ScreenProbe.record(browser, "login", kc.baseUrl());
+    }
+
+    @Test
+    @Order(2)
+    void givenTheRealmAttribute_whenTheLoginPageOpens_thenFirmaElectronicaLinksToIt(IcsoeKeycloak kc) {
+        String url = kc.baseUrl() + "/realms/icsoe/firma-electronica";
+        setRealmAttribute(kc, FIRMA_ATTRIBUTE, url);
+        try {
+            browser.get(kc.portalLoginUrl());
+            IcsoeScreen screen = new IcsoeScreen(browser);
+            assertThat(screen.text("icsoe-firma-electronica")).isEqualTo("Ingresa con firma electrónica");
+            assertThat(screen.attribute("icsoe-firma-electronica", "href")).isEqualTo(url);
+            ScreenProbe.record(browser, "login-firma", kc.baseUrl());
+        } finally {
+            setRealmAttribute(kc, FIRMA_ATTRIBUTE, "");
+        }
+        browser.get(kc.portalLoginUrl());
+        assertThat(new IcsoeScreen(browser).has("icsoe-firma-electronica")).isFalse();
+    }
+
+    @Test
+    @Order(3)
+    void givenOnlyAKeyboard_whenACapturistaLogsIn_thenEveryControlIsReachedInOrderAndWorks(IcsoeKeycloak kc) {
+        Capturista capturista = kc.users().create();
+        browser.get(kc.portalLoginUrl());
+        IcsoeScreen screen = new IcsoeScreen(browser);
+        assertThat(screen.focusedId()).as("autofocus").isEqualTo("username");
+
+        Actions keys = new Actions(browser);
+        keys.sendKeys(capturista.curp()).sendKeys(Keys.TAB).perform();
+        assertThat(screen.focusedId()).isEqualTo("password");
+        keys.sendKeys(capturista.password()).sendKeys(Keys.TAB).perform();
+        assertThat(browser.switchTo().activeElement().getAccessibleName()).isEqualToIgnoringCase("Mostrar contraseña");
+        keys.sendKeys(Keys.ENTER).perform();
+        assertThat(screen.attribute("password", "type")).as("Mostrar shows the password").isEqualTo("text");
+        assertThat(browser.switchTo().activeElement().getAccessibleName()).as("focus stays on the toggle")
+                .isEqualToIgnoringCase("Ocultar contraseña");
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(screen.focusedId()).isEqualTo("kc-forgot-password");
+        keys.sendKeys(Keys.TAB).perform();
+        assertThat(screen.focusedId()).isEqualTo("kc-login");
+        keys.sendKeys(Keys.ENTER).perform();
+
+        assertThat(kc.realm().users().get(capturista.id()).getUserSessions())
+                .as("Enter on Ingresar logged the capturista in").isNotEmpty();
+    }
+
+    @Test
+    @Order(4)
+    void givenAWrongPassword_whenTheLoginPageComesBack_thenTheErrorIsTiedToTheFieldsAndFocused(IcsoeKeycloak kc) {
+        Capturista capturista = kc.users().create();
+        browser.get(kc.portalLoginUrl());
+        IcsoeScreen screen = new IcsoeScreen(browser);
+        screen.type("username", capturista.curp());
+        screen.type("password", "NoEsLaContraseña1!");
+        screen.click("kc-login");
+
+        assertThat(screen.text("username-error")).isEqualTo("Usuario o contraseña incorrectos.");
+        assertThat(screen.attribute("username", "aria-invalid")).isEqualTo("true");
+        assertThat(screen.attribute("username", "aria-describedby")).contains("username-error");
+        assertThat(screen.attribute("password", "aria-describedby")).contains("username-error");
+        assertThat(screen.attribute("username-error", "aria-live")).isEqualTo("polite");
+        assertThat(screen.focusedId()).as("the field in error has the focus").isEqualTo("username");
+
+        ScreenProbe.record(browser, "login-error", kc.baseUrl());
+    }
+
+    @Test
+    @Order(5)
+    void givenAStaleLoginForm_whenItIsReloaded_thenThePageExpiredScreenIsInSpanish(IcsoeKeycloak kc) {
+        browser.get(kc.portalLoginUrl());
+        IcsoeScreen screen = new IcsoeScreen(browser);
+        String staleAction = screen.attribute("kc-form-login", "action");
+        screen.click("kc-forgot-password");
+        browser.get(staleAction);
+
+        assertThat(screen.title()).isEqualTo("La página expiró");
+        assertThat(screen.body()).contains("Para volver a iniciar sesión desde el principio", "da clic aquí");
+        ScreenProbe.record(browser, "page-expired", kc.baseUrl());
+    }
+
+    @Test
+    @Order(6)
+    void givenAnUpdatePasswordEmail_whenTheLinkIsFollowed_thenRecuperarContrasenaWorksAndTheUsedLinkIsRefused(IcsoeKeycloak kc) {
+        Capturista capturista = kc.users().create();
+        kc.realm().users().get(capturista.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
+        ReceivedEmail email = kc.mailbox().awaitOneTo(capturista.email());
+        String link = email.linkContaining("action-token");
+
+        browser.get(link);
+        IcsoeScreen screen = new IcsoeScreen(browser);
+        if (screen.has("kc-info-message")) {
+            assertThat(screen.body()).contains("Realiza la siguiente acción", "Actualizar contraseña");
+            ScreenProbe.record(browser, "info-required-action", kc.baseUrl());
+            browser.findElement(By.cssSelector("#kc-info-message a")).click();
+        }
+
+        assertRecuperarContrasena(screen);
+        ScreenProbe.record(browser, "update-password", kc.baseUrl());
+
+        screen.type("password-new", "Vx7!kQm#2pLr");
+        screen.type("password-confirm", "Vx7!kQm#2pLs");
+        screen.click("kc-submit");
+        assertThat(screen.text("password-confirm-error")).isEqualTo("Las contraseñas no coinciden.");
+        assertThat(screen.attribute("password-confirm", "aria-invalid")).isEqualTo("true");
+        assertThat(screen.focusedId()).isEqualTo("password-confirm");
+        ScreenProbe.record(browser, "update-password-error", kc.baseUrl());
+
+        screen.type("password-new", "Vx7!kQm#2pLr");
+        screen.type("password-confirm", "Vx7!kQm#2pLr");
+        screen.click("kc-submit");
+        assertThat(screen.body()).contains("Tu cuenta se actualizó.");
+        ScreenProbe.record(browser, "info-account-updated", kc.baseUrl());
+
+        browser.get(link);
+        assertThat(screen.body()).contains("La liga ya expiró o ya fue utilizada");
+        ScreenProbe.record(browser, "error-link-used", kc.baseUrl());
+    }
+
+    @Test
+    @Order(100)
+    void givenTheStockKeycloakV2Login_whenWeighedInTheSameRun_thenEveryIcsoeScreenIsSeveralTimesLighter(IcsoeKeycloak kc) {
+        ScreenProbe.Weight stock;
+        setLoginTheme(kc, "keycloak.v2");
+        try {
+            browser.get(kc.portalLoginUrl());
+            assertThat(browser.findElements(By.id("kc-login"))).isNotEmpty();
+            stock = ScreenProbe.weigh(browser, "keycloak.v2 login (stock)", kc.baseUrl());
+        } finally {
+            setLoginTheme(kc, "icsoe");
+        }
+        String table = ScreenProbe.weightTable(stock);
+        System.out.println("ICSOE theme page weights:\n" + table);
+        synchronized (ScreenProbe.WEIGHTS) {
+            assertThat(ScreenProbe.WEIGHTS.values()).filteredOn(w -> w != stock)
+                    .isNotEmpty()
+                    .allSatisfy(w -> assertThat(w.bytes() * 5).as(w.screen()).isLessThan(stock.bytes()));
+        }
+    }
+
+    static void assertRecuperarContrasena(IcsoeScreen screen) {
+        assertThat(screen.title()).isEqualTo("Recuperar contraseña");
+        assertThat(screen.rules()).hasSize(4);
+        assertThat(screen.rules().get(0)).isEqualTo("Utilizar mayúsculas, minúsculas y números");
+        assertThat(screen.rules().get(1)).startsWith("Incluir al menos un carácter especial:").contains("- * ? ! @ # $ / ( ) = . , : ;");
+        assertThat(screen.rules().get(2)).startsWith("Tener una longitud mayor o igual a 8 caracteres")
+                .contains("sin espacios en blanco", "patrones de teclado (qwerty)", "números en secuencia (1234)");
+        assertThat(screen.rules().get(3)).startsWith("Sin repetir caracteres (");
+        assertThat(screen.label("password-new")).isEqualTo("Contraseña nueva*:");
+        assertThat(screen.label("password-confirm")).isEqualTo("Confirmar contraseña*:");
+        assertThat(screen.text("kc-back")).isEqualTo("Regresar");
+        assertThat(screen.text("kc-submit")).isEqualTo("Guardar contraseña");
+        assertThat(screen.attribute("password-new", "aria-describedby")).contains("icsoe-rules-list");
+    }
+
+    static void setRealmAttribute(IcsoeKeycloak kc, String name, String value) {
+        RealmRepresentation realm = kc.realm().toRepresentation();
+        RealmRepresentation change = new RealmRepresentation();
+        change.setAttributes(new java.util.HashMap<>(realm.getAttributes() == null ? Map.of() : realm.getAttributes()));
+        change.getAttributes().put(name, value);
+        kc.realm().update(change);
+    }
+
+    static void setLoginTheme(IcsoeKeycloak kc, String theme) {
+        RealmRepresentation change = new RealmRepresentation();
+        change.setLoginTheme(theme);
+        kc.realm().update(change);
+    }
+}
