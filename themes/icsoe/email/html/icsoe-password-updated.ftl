@@ -4,6 +4,7 @@
 -->
 <#import "icsoe-email-layout.ftl" as mail>
 <@mail.layout title=msg("icsoePasswordUpdatedSubject")>
+<div id="icsoe-password-updated-email">
 <@mail.heading text=msg("icsoePasswordUpdatedHeading")/>
 <@mail.p><@mail.greeting/></@mail.p>
 <@mail.p>${msg("icsoePasswordUpdatedBody", changedAt)}</@mail.p>
@@ -13,4 +14,5 @@
 <strong>${msg("icsoePasswordUpdatedNotYouTitle")}</strong><br>${msg("icsoePasswordUpdatedNotYou")}
 </td></tr>
 </table>
+</div>
 </@mail.layout>

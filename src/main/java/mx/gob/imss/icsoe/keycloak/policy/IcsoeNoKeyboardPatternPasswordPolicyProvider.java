@@ -11,6 +11,6 @@ final class IcsoeNoKeyboardPatternPasswordPolicyProvider extends IcsoePasswordPo
 
     @Override
     public Object parseConfig(String value) {
-        return IcsoePasswordPolicyProviderFactory.parseRun(IcsoeNoKeyboardPatternPasswordPolicyProviderFactory.PROVIDER_ID, value, 3, PasswordRules.DEFAULT_KEYBOARD_RUN);
+        return IcsoePasswordPolicyProviderFactory.parseRun(value, 3, PasswordRules.DEFAULT_KEYBOARD_RUN);
     }
 }

@@ -11,6 +11,6 @@ final class IcsoeNoRepeatedCharsPasswordPolicyProvider extends IcsoePasswordPoli
 
     @Override
     public Object parseConfig(String value) {
-        return IcsoePasswordPolicyProviderFactory.parseRun(IcsoeNoRepeatedCharsPasswordPolicyProviderFactory.PROVIDER_ID, value, 2, PasswordRules.DEFAULT_REPEAT_RUN);
+        return IcsoePasswordPolicyProviderFactory.parseRun(value, 2, PasswordRules.DEFAULT_REPEAT_RUN);
     }
 }

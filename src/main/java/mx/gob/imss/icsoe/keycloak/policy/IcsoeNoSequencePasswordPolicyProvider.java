@@ -11,6 +11,6 @@ final class IcsoeNoSequencePasswordPolicyProvider extends IcsoePasswordPolicyPro
 
     @Override
     public Object parseConfig(String value) {
-        return IcsoePasswordPolicyProviderFactory.parseRun(IcsoeNoSequencePasswordPolicyProviderFactory.PROVIDER_ID, value, 3, PasswordRules.DEFAULT_SEQUENCE_RUN);
+        return IcsoePasswordPolicyProviderFactory.parseRun(value, 3, PasswordRules.DEFAULT_SEQUENCE_RUN);
     }
 }

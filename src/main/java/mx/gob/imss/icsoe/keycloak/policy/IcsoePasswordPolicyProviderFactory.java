@@ -41,9 +41,9 @@ abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProvi
     /**
      * Parses a run length written in the admin console: blank means the default; anything that is
      * not a whole number from {@code min} to {@link #MAX_RUN} is refused with a message naming the
-     * policy, so the admin sees what to fix.
+     * policy (Keycloak prefixes "Invalid config for <id>: "), so the admin sees what to fix.
      */
-    static int parseRun(String id, String value, int min, int defaultValue) {
+    static int parseRun(String value, int min, int defaultValue) {
         if (value == null || value.isBlank()) {
             return defaultValue;
         }
@@ -51,10 +51,10 @@ abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProvi
         try {
             run = Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
-            throw new PasswordPolicyConfigException(id + ": not a whole number; use " + min + " to " + MAX_RUN);
+            throw new PasswordPolicyConfigException("must be a whole number from " + min + " to " + MAX_RUN);
         }
         if (run < min || run > MAX_RUN) {
-            throw new PasswordPolicyConfigException(id + ": " + run + " is out of range; use " + min + " to " + MAX_RUN);
+            throw new PasswordPolicyConfigException("must be a whole number from " + min + " to " + MAX_RUN + ", not " + run);
         }
         return run;
     }

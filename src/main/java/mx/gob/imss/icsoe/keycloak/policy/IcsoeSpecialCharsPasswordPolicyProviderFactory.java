@@ -17,7 +17,7 @@ public final class IcsoeSpecialCharsPasswordPolicyProviderFactory extends IcsoeP
         try {
             return SpecialCharSet.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new PasswordPolicyConfigException(PROVIDER_ID + ": give the special characters, e.g. " + SpecialCharSet.ICSOE_DEFAULT);
+            throw new PasswordPolicyConfigException("give the special characters, e.g. " + SpecialCharSet.ICSOE_DEFAULT);
         }
     }
 

@@ -49,6 +49,9 @@ public final class KeyboardLines {
 
     KeyboardLines(List<List<String>> lines) {
         this.lines = List.copyOf(lines.stream().map(List::copyOf).toList());
+        if (this.lines.stream().anyMatch(line -> line.size() > 0xFF)) {
+            throw new IllegalArgumentException("a keyboard line longer than 255 keys");
+        }
         int[] count = new int[TABLE + 1];
         forEachKeyChar((cp, line, index) -> count[cp]++);
         start = new int[TABLE + 1];
@@ -109,26 +112,26 @@ public final class KeyboardLines {
             int index = indexOf[e];
             int up = 1;
             int down = 1;
-            // state layout: [seen at pos+1 | last index | ascending run | descending run] per line
-            if (state[line] == pos) {
-                int previous = state[n + line];
+            // state per line: [n + line] = position + 1 where the line was last seen, [line] = packed
+            // key index (8 bits), ascending run (12 bits) and descending run (12 bits) ending there
+            if (pos > 0 && state[n + line] == pos) {
+                int packed = state[line];
+                int previous = packed & 0xFF;
                 if (index == previous + 1) {
-                    up = state[2 * n + line] + 1;
+                    up = Math.min(((packed >>> 8) & 0xFFF) + 1, 0xFFF);
                 } else if (index == previous - 1) {
-                    down = state[3 * n + line] + 1;
+                    down = Math.min((packed >>> 20) + 1, 0xFFF);
                 }
             }
-            state[line] = pos + 1;
-            state[n + line] = index;
-            state[2 * n + line] = up;
-            state[3 * n + line] = down;
+            state[n + line] = pos + 1;
+            state[line] = index | up << 8 | down << 20;
             best = Math.max(best, Math.max(up, down));
         }
         return best;
     }
 
     int[] newState() {
-        return new int[4 * lines.size()];
+        return new int[2 * lines.size()];
     }
 
     private static List<List<String>> defaultLines() {

@@ -30,6 +30,24 @@ public record PasswordRules(int minLength, int maxLength, int minUpperCase, int 
     public static final int DEFAULT_SEQUENCE_RUN = 4;
     public static final int DEFAULT_REPEAT_RUN = 3;
 
+    private static final int UPPER = 1;
+    private static final int LOWER = 2;
+    private static final int DIGIT = 4;
+    private static final int BLANK = 8;
+    /** Code points below this are classified by table (same answers as {@link Character}). */
+    private static final int LATIN1 = 0x100;
+    private static final byte[] LATIN1_FLAGS = new byte[LATIN1];
+    private static final char[] LATIN1_FOLD = new char[LATIN1];
+    private static final byte[] LATIN1_RANK = new byte[LATIN1];
+
+    static {
+        for (int cp = 0; cp < LATIN1; cp++) {
+            LATIN1_FLAGS[cp] = (byte) flags(cp);
+            LATIN1_FOLD[cp] = (char) Character.toLowerCase(cp);
+            LATIN1_RANK[cp] = (byte) sequenceRank(Character.toLowerCase(cp));
+        }
+    }
+
     /** No rule at all. */
     public static final PasswordRules NONE = new PasswordRules(0, 0, 0, 0, 0, null, false, 0, 0, 0);
 
@@ -123,26 +141,36 @@ public record PasswordRules(int minLength, int maxLength, int minUpperCase, int 
             if (Character.isHighSurrogate(c) && i < length && Character.isLowSurrogate(pw.charAt(i))) {
                 cp = Character.toCodePoint(c, pw.charAt(i++));
             }
-            if (Character.isUpperCase(cp)) {
+            int flags;
+            int folded;
+            int rank;
+            if (cp < LATIN1) {
+                flags = LATIN1_FLAGS[cp];
+                folded = LATIN1_FOLD[cp];
+                rank = LATIN1_RANK[cp];
+            } else {
+                flags = flags(cp);
+                folded = Character.toLowerCase(cp);
+                rank = sequenceRank(folded);
+            }
+            if ((flags & UPPER) != 0) {
                 upper++;
-            } else if (Character.isLowerCase(cp)) {
+            } else if ((flags & LOWER) != 0) {
                 lower++;
-            } else if (Character.isDigit(cp)) {
+            } else if ((flags & DIGIT) != 0) {
                 digits++;
             }
             if (!special && specialChars != null && specialChars.contains(cp)) {
                 special = true;
             }
-            if (!blank && isBlank(cp)) {
+            if ((flags & BLANK) != 0) {
                 blank = true;
             }
-            int folded = Character.toLowerCase(cp);
             repeat = folded == previous ? repeat + 1 : 1;
             previous = folded;
             if (repeatRun > 0 && repeat >= repeatRun) {
                 bits |= PasswordRule.REPEATED_CHARS.bit();
             }
-            int rank = sequenceRank(folded);
             if (rank >= 0 && previousRank >= 0) {
                 int step = rank - previousRank;
                 ascending = step == 1 || step == 2 ? ascending + 1 : 1;
@@ -166,6 +194,15 @@ public record PasswordRules(int minLength, int maxLength, int minUpperCase, int 
         if (noWhitespace && blank) bits |= PasswordRule.WHITESPACE.bit();
         if (keyboardRun > 0 && keyboardBest >= keyboardRun) bits |= PasswordRule.KEYBOARD_PATTERN.bit();
         return bits;
+    }
+
+    private static int flags(int cp) {
+        int flags = 0;
+        if (Character.isUpperCase(cp)) flags |= UPPER;
+        if (Character.isLowerCase(cp)) flags |= LOWER;
+        if (Character.isDigit(cp)) flags |= DIGIT;
+        if (isBlank(cp)) flags |= BLANK;
+        return flags;
     }
 
     /**

@@ -5,14 +5,11 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.Map;
 
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.admin.client.resource.RealmResource;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
  * The system under test: a real Keycloak (dist zip) with the built extension and the imported
@@ -137,13 +134,7 @@ public final class IcsoeKeycloak implements AutoCloseable {
 
     /** Points the realm's mail at another SMTP server (e.g. a slow or a dead one). */
     public void setSmtp(String host, int port) {
-        RealmRepresentation current = realm().toRepresentation();
-        Map<String, String> smtp = new HashMap<>(current.getSmtpServer() == null ? Map.of() : current.getSmtpServer());
-        smtp.put("host", host);
-        smtp.put("port", Integer.toString(port));
-        RealmRepresentation update = new RealmRepresentation();
-        update.setSmtpServer(smtp);
-        realm().update(update);
+        RealmMail.pointAt(realm(), host, port);
     }
 
     /** Points the realm's mail back at this run's GreenMail. */

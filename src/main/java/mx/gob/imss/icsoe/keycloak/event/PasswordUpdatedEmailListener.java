@@ -1,0 +1,107 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * Collects the password changes of one Keycloak session (one request) and, only once its
+ * transaction has committed, sends one confirmation email per changed user. A change that is
+ * rolled back (policy refused, error later in the request) sends nothing.
+ */
+final class PasswordUpdatedEmailListener implements EventListenerProvider {
+
+    private static final Logger LOG = Logger.getLogger(PasswordUpdatedEmailListener.class);
+
+    private final KeycloakSession session;
+    private final Delivery delivery;
+    /** realmId + userId → change; at most one email per user per transaction. */
+    private final Map<String, Change> pending = new LinkedHashMap<>();
+    private boolean enlisted;
+
+    PasswordUpdatedEmailListener(KeycloakSession session, Delivery delivery) {
+        this.session = session;
+        this.delivery = delivery;
+    }
+
+    /** Sends one email in a fresh session and transaction of its own (the request's is over). */
+    static Delivery inNewTransaction(KeycloakSessionFactory sessionFactory, PasswordUpdatedEmailSender sender) {
+        return (request, change) -> KeycloakModelUtils.runJobInTransaction(sessionFactory,
+                emailSession -> sender.send(emailSession, request, change));
+    }
+
+    @Override
+    public void onEvent(Event event) {
+        PasswordChange.userOf(event).ifPresent(userId -> schedule(event.getRealmId(), userId, event.getTime()));
+    }
+
+    @Override
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        PasswordChange.userOf(event).ifPresent(userId -> schedule(event.getRealmId(), userId, event.getTime()));
+    }
+
+    private void schedule(String realmId, String userId, long time) {
+        if (realmId == null) {
+            return;
+        }
+        pending.putIfAbsent(realmId + '/' + userId, new Change(realmId, userId, Instant.ofEpochMilli(time)));
+        if (!enlisted) {
+            enlisted = true;
+            HttpRequest request = session.getContext().getHttpRequest();
+            session.getTransactionManager().enlistAfterCompletion(new AfterCommit(request));
+        }
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+
+    record Change(String realmId, String userId, Instant when) {
+    }
+
+    @FunctionalInterface
+    interface Delivery {
+        void deliver(HttpRequest request, Change change);
+    }
+
+    /** Runs after the request's transaction: sends on commit, drops everything on rollback. */
+    private final class AfterCommit extends AbstractKeycloakTransaction {
+
+        private final HttpRequest request;
+
+        AfterCommit(HttpRequest request) {
+            this.request = request;
+        }
+
+        @Override
+        protected void commitImpl() {
+            for (Change change : pending.values()) {
+                try {
+                    delivery.deliver(request, change);
+                } catch (RuntimeException e) {
+                    // The password is changed: a failing email must not turn the request into an error.
+                    LOG.warnf("password-updated email for user %s not sent: %s", change.userId(),
+                            PasswordUpdatedEmailSender.causes(e));
+                }
+            }
+            pending.clear();
+        }
+
+        @Override
+        protected void rollbackImpl() {
+            LOG.debugf("transaction rolled back: %d password-updated email(s) not sent", pending.size());
+            pending.clear();
+        }
+    }
+}

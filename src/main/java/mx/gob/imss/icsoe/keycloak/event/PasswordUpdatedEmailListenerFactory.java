@@ -1,0 +1,56 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import java.util.Map;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+
+/**
+ * Event listener {@value #PROVIDER_ID}: one Spanish confirmation email ("tu contraseña se
+ * actualizó") after every successful password change, whoever made it: the person through the
+ * reset-credentials flow or the account console, or an administrator. Enable it per realm in
+ * {@code eventsListeners}; it needs neither user nor admin events to be stored.
+ */
+public final class PasswordUpdatedEmailListenerFactory
+        implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+
+    public static final String PROVIDER_ID = "icsoe-password-updated-email";
+
+    private final PasswordUpdatedEmailSender sender = new PasswordUpdatedEmailSender();
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new PasswordUpdatedEmailListener(session,
+                PasswordUpdatedEmailListener.inNewTransaction(session.getKeycloakSessionFactory(), sender));
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        // no settings
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        // nothing to prepare
+    }
+
+    @Override
+    public void close() {
+        // nothing held
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        String version = PasswordUpdatedEmailListenerFactory.class.getPackage().getImplementationVersion();
+        return Map.of("version", version == null ? "dev" : version);
+    }
+}

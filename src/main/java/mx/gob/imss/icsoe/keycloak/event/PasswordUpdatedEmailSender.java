@@ -1,0 +1,79 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.http.HttpRequest;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * Renders and sends the confirmation through Keycloak's {@link EmailTemplateProvider}: the realm's
+ * email theme, its SMTP settings, the user's locale (falling back to the realm's default, Spanish).
+ * Sent whether or not the address is verified: the message tells the account holder about a change
+ * and carries no link or secret.
+ */
+final class PasswordUpdatedEmailSender {
+
+    static final String TEMPLATE = "icsoe-password-updated.ftl";
+    static final String SUBJECT_KEY = "icsoePasswordUpdatedSubject";
+    static final String ATTR_CHANGED_AT = "changedAt";
+    static final String ATTR_REALM_NAME = "realmName";
+
+    /** Read by Keycloak's FreeMarkerEmailTemplateProvider: the recipient's locale, not the requester's browser. */
+    private static final String IGNORE_ACCEPT_LANGUAGE = "IGNORE_ACCEPT_LANGUAGE_HEADER";
+
+    private static final Logger LOG = Logger.getLogger(PasswordUpdatedEmailSender.class);
+
+    void send(KeycloakSession session, HttpRequest request, PasswordUpdatedEmailListener.Change change) {
+        RealmModel realm = session.realms().getRealm(change.realmId());
+        if (realm == null) {
+            return;
+        }
+        session.getContext().setRealm(realm);
+        if (request != null) {
+            session.getContext().setHttpRequest(request);
+        }
+        UserModel user = session.users().getUserById(realm, change.userId());
+        if (user == null) {
+            LOG.debugf("user %s gone before the password-updated email", change.userId());
+            return;
+        }
+        if (user.getEmail() == null || user.getEmail().isBlank()) {
+            LOG.debugf("user %s has no email address: no password-updated email", user.getId());
+            return;
+        }
+        Locale locale = session.getContext().resolveLocale(user, true);
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put(ATTR_CHANGED_AT, ChangedAtFormat.format(change.when(), locale));
+        attributes.put(ATTR_REALM_NAME, realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        try {
+            session.getProvider(EmailTemplateProvider.class)
+                    .setRealm(realm)
+                    .setUser(user)
+                    .setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
+                    .send(SUBJECT_KEY, List.of(), TEMPLATE, attributes);
+            LOG.debugf("password-updated email sent to user %s", user.getId());
+        } catch (EmailException e) {
+            LOG.warnf("password-updated email to user %s failed: %s", user.getId(), causes(e));
+        }
+    }
+
+    /**
+     * The chain of exception classes, without their messages: an SMTP error message can quote the
+     * recipient's address, which must not reach the log.
+     */
+    static String causes(Throwable e) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = e; t != null && chain.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+        }
+        return chain.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import java.util.List;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticatorUtil;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.authentication.requiredactions.UpdatePassword;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.UserSessionModel;
+import org.keycloak.services.managers.AuthenticationManager;
+import org.keycloak.services.managers.UserSessionManager;
+import org.keycloak.services.util.ResolveRelative;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Keycloak's {@code UPDATE_PASSWORD} required action, same id, registered with a higher
+ * {@link #order()} so Keycloak picks it over the built-in one. It adds three things:
+ * <ul>
+ *   <li>the realm's password rules as form attributes for the ICSOE page's checklist;</li>
+ *   <li>after a successful change, every other session of the user ends, offline sessions too,
+ *       whatever the "sign out other devices" box said;</li>
+ *   <li>when the flow ends after the change (the reset flow's force-login), the "Contraseña
+ *       actualizada" page gets an Aceptar target ({@value #ACCEPT_URL}) and its marker attribute.</li>
+ * </ul>
+ */
+public final class IcsoeUpdatePassword extends UpdatePassword {
+
+    private static final Logger LOG = Logger.getLogger(IcsoeUpdatePassword.class);
+
+    /** Above the built-in factory's default 0: two factories share the id, the higher order wins. */
+    static final int ORDER = 100;
+
+    public static final String RULES_ATTRIBUTE = "icsoePasswordRules";
+    public static final String RULES_JSON_ATTRIBUTE = "icsoePasswordRulesJson";
+    public static final String UPDATED_ATTRIBUTE = "icsoePasswordUpdated";
+    public static final String ACCEPT_URL = "acceptUrl";
+    static final String LOGOUT_SESSIONS_FIELD = "logout-sessions";
+
+    @Override
+    public int order() {
+        return ORDER;
+    }
+
+    @Override
+    public RequiredActionProvider create(KeycloakSession session) {
+        return this;
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        addRules(context);
+        super.requiredActionChallenge(context);
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        addRules(context);
+        super.processAction(context);
+        if (context.getStatus() != RequiredActionContext.Status.SUCCESS) {
+            return;
+        }
+        boolean stockLoggedOut = "on".equals(context.getHttpRequest().getDecodedFormParameters().getFirst(LOGOUT_SESSIONS_FIELD));
+        if (!stockLoggedOut) {
+            AuthenticatorUtil.logoutOtherSessions(context);
+        }
+        revokeOfflineSessions(context);
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        if (authSession.getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS) != null) {
+            // AuthenticationManager renders the closing info page with this same (per-session) provider.
+            LoginFormsProvider page = context.getSession().getProvider(LoginFormsProvider.class);
+            page.setAttribute(UPDATED_ATTRIBUTE, Boolean.TRUE);
+            String acceptUrl = acceptUrl(context.getSession(), authSession.getClient());
+            if (acceptUrl != null) {
+                page.setAttribute(ACCEPT_URL, acceptUrl);
+            }
+        }
+    }
+
+    private static void revokeOfflineSessions(RequiredActionContext context) {
+        KeycloakSession session = context.getSession();
+        List<UserSessionModel> offline = session.sessions()
+                .getOfflineUserSessionsStream(context.getRealm(), context.getUser()).toList();
+        if (offline.isEmpty()) {
+            return;
+        }
+        UserSessionManager manager = new UserSessionManager(session);
+        offline.forEach(manager::revokeOfflineUserSession);
+        LOG.debugf("Revoked %d offline session(s) after a password change", offline.size());
+    }
+
+    /** The application's base URL (its start page leads to the login page); null when it has none. */
+    static String acceptUrl(KeycloakSession session, ClientModel client) {
+        if (client == null || client.getBaseUrl() == null || client.getBaseUrl().isBlank()) {
+            return null;
+        }
+        return ResolveRelative.resolveRelativeUri(session, client.getRootUrl(), client.getBaseUrl());
+    }
+
+    /** The realm's password rules for the page's list and live checklist. */
+    private static void addRules(RequiredActionContext context) {
+        PasswordRulesAttributes rules = PasswordRulesAttributes.of(context.getRealm().getPasswordPolicy());
+        LoginFormsProvider form = context.form();
+        form.setAttribute(RULES_ATTRIBUTE, rules.view());
+        form.setAttribute(RULES_JSON_ATTRIBUTE, rules.json());
+    }
+}

@@ -1,0 +1,77 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
+import org.keycloak.authentication.authenticators.resetcred.ResetCredentialEmail;
+import org.keycloak.models.DefaultActionTokenKey;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.JsonWebToken;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * Recognises the second leg of the flow: the person opened the emailed link, Keycloak's action-token
+ * endpoint verified it and restarted this flow. An authentication-session note alone proves nothing
+ * (CVE-2026-18963 let a planted note skip the email), so the token itself, which Keycloak keeps in
+ * the session as note {@value #TOKEN_NOTE}, is verified again here against the realm's keys: type,
+ * expiry, subject. A link issued before the user's password last changed is refused: a newer reset
+ * has completed, so this link is stale even if it was never used.
+ */
+final class ResetLinkCheck {
+
+    private static final Logger LOG = Logger.getLogger(ResetLinkCheck.class);
+
+    /** Note where Keycloak's {@code LoginActionsService} keeps the action token being handled. */
+    static final String TOKEN_NOTE = "key";
+
+    enum State { NONE, VALID, SUPERSEDED }
+
+    record Result(State state, UserModel user) {
+        static final Result NONE = new Result(State.NONE, null);
+    }
+
+    private ResetLinkCheck() {
+    }
+
+    static Result of(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        String noteUserId = authSession.getAuthNote(DefaultActionTokenKey.ACTION_TOKEN_USER_ID);
+        String rawToken = authSession.getAuthNote(TOKEN_NOTE);
+        if (noteUserId == null || rawToken == null) {
+            return Result.NONE;
+        }
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        JsonWebToken token = session.tokens().decode(rawToken, JsonWebToken.class);
+        if (token == null || !ResetCredentialsActionToken.TOKEN_TYPE.equals(token.getType())
+                || !noteUserId.equals(token.getSubject()) || !token.isActive()) {
+            LOG.warnf("Ignoring action-token notes that do not carry a valid reset token (realm %s)", realm.getName());
+            return Result.NONE;
+        }
+        UserModel user = session.users().getUserById(realm, noteUserId);
+        if (user == null || !user.isEnabled()) {
+            return Result.NONE;
+        }
+        if (supersededBy(ResetCredentialEmail.getLastChangedTimestamp(session, realm, user), token.getIat())) {
+            return new Result(State.SUPERSEDED, user);
+        }
+        return new Result(State.VALID, user);
+    }
+
+    /**
+     * Whether a password set at {@code passwordCreatedMillis} is newer than a link issued at
+     * {@code issuedAtSeconds}: the link predates the last completed change. A change within the
+     * second the link was issued counts as older (iat has whole seconds only).
+     */
+    static boolean supersededBy(Long passwordCreatedMillis, Long issuedAtSeconds) {
+        if (passwordCreatedMillis == null) {
+            return false;
+        }
+        if (issuedAtSeconds == null) {
+            return true;
+        }
+        return passwordCreatedMillis >= (issuedAtSeconds + 1) * 1000L;
+    }
+}

@@ -1,0 +1,41 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import java.time.Duration;
+
+/**
+ * "At most {@code limit} per {@code window}" without a counter: {@code limit} slot keys, each taken
+ * with an atomic {@code putIfAbsent} that lives for the window. A request is allowed when it takes a
+ * free slot; a slot frees itself when its entry expires, so the window slides per slot. No read-modify-write,
+ * hence no race between cluster nodes, and nothing in JVM memory.
+ */
+final class SlotThrottle {
+
+    private final SlotStore store;
+
+    SlotThrottle(SlotStore store) {
+        this.store = store;
+    }
+
+    /** Takes a slot for {@code subjectKey} (already hashed); {@code false} when all are taken. */
+    boolean tryAcquire(String subjectKey, int limit, Duration window) {
+        long lifespan = Math.max(1, window.toSeconds());
+        for (int slot = 0; slot < limit; slot++) {
+            if (store.putIfAbsent(slotKey(subjectKey, slot), lifespan)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Reads the first slot without taking it: the same kind of store round-trip as
+     * {@link #tryAcquire}, used where no slot must be consumed so that paths cost alike.
+     */
+    boolean probe(String subjectKey) {
+        return store.contains(slotKey(subjectKey, 0));
+    }
+
+    static String slotKey(String subjectKey, int slot) {
+        return subjectKey + ':' + slot;
+    }
+}

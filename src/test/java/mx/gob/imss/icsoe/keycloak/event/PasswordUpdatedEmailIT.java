@@ -1,0 +1,198 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.ws.rs.BadRequestException;
+import mx.gob.imss.icsoe.keycloak.testing.Browsers;
+import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
+import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.CredentialRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
+
+/**
+ * One Spanish confirmation per successful password change, none for anything else. Each test waits
+ * a few seconds after the first email (or after the action) so that a second or late email would
+ * be seen.
+ */
+@ExtendWith(KeycloakExtension.class)
+class PasswordUpdatedEmailIT {
+
+    private static final Duration ARRIVAL = Duration.ofSeconds(20);
+    private static final Duration QUIET = Duration.ofSeconds(4);
+    private static final String SUBJECT = "ICSOE: tu contraseña fue actualizada";
+
+    private final IcsoeKeycloak kc;
+
+    PasswordUpdatedEmailIT(IcsoeKeycloak kc) {
+        this.kc = kc;
+    }
+
+    private void resetPassword(Capturista capturista, String newPassword) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(newPassword);
+        credential.setTemporary(false);
+        kc.realm().users().get(capturista.id()).resetPassword(credential);
+    }
+
+    private List<ReceivedEmail> exactlyOneEmailTo(String address) throws InterruptedException {
+        kc.mailbox().awaitMessagesTo(address, 1, ARRIVAL);
+        Thread.sleep(QUIET.toMillis());
+        List<ReceivedEmail> received = kc.mailbox().messagesTo(address);
+        assertThat(received).as("emails to the capturista").hasSize(1);
+        return received;
+    }
+
+    private void noEmailTo(String address) throws InterruptedException {
+        Thread.sleep(QUIET.toMillis());
+        assertThat(kc.mailbox().messagesTo(address)).as("emails to the capturista").isEmpty();
+    }
+
+    /** "25 de noviembre de 2026": the date part of changedAt, today in central Mexico. */
+    private static String todayInSpanish() {
+        LocalDate today = LocalDate.now(ChangedAtFormat.CENTRAL_MEXICO);
+        return today.format(DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX")));
+    }
+
+    private static void assertIsTheConfirmation(ReceivedEmail email) {
+        assertThat(email.subject()).isEqualTo(SUBJECT);
+        assertThat(email.from()).isEqualTo("icsoe@imss.gob.mx");
+        String changedAt = "(\\d{1,2}) de [a-z]+ de \\d{4}, \\d{2}:\\d{2} \\(hora del centro de México\\)";
+        assertThat(email.text()).containsPattern(changedAt).contains("ICSOE");
+        assertThat(email.html()).containsPattern(changedAt).contains("id=\"icsoe-password-updated-email\"");
+        String today = todayInSpanish();
+        String justBefore = LocalDate.now(ChangedAtFormat.CENTRAL_MEXICO).minusDays(1)
+                .format(DateTimeFormatter.ofPattern("d 'de' MMMM 'de' yyyy", Locale.forLanguageTag("es-MX")));
+        assertThat(email.text()).containsAnyOf(today, justBefore); // a run that crosses midnight
+        assertThat(email.links()).as("the confirmation carries no link or secret").isEmpty();
+    }
+
+    @Test
+    void givenACapturista_whenAnAdminResetsHerPassword_thenExactlyOneSpanishConfirmation() throws Exception {
+        Capturista capturista = kc.users().create();
+
+        resetPassword(capturista, kc.users().password());
+
+        assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
+    }
+
+    @Test
+    void givenAnUnverifiedAddress_whenAnAdminResetsThePassword_thenTheConfirmationStillGoesOut() throws Exception {
+        Capturista capturista = kc.users().create(user -> user.setEmailVerified(false));
+
+        resetPassword(capturista, kc.users().password());
+
+        assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
+    }
+
+    @Test
+    void givenAPasswordThePolicyRejects_whenAnAdminTriesIt_thenNoEmail() throws Exception {
+        Capturista capturista = kc.users().create();
+
+        assertThatThrownBy(() -> resetPassword(capturista, "corta")).isInstanceOf(BadRequestException.class);
+
+        noEmailTo(capturista.email());
+    }
+
+    @Test
+    void givenOtherAdminUpdates_whenTheAdminChangesNamesAndSendsNothingElse_thenNoEmail() throws Exception {
+        Capturista capturista = kc.users().create();
+        UserResource user = kc.realm().users().get(capturista.id());
+        UserRepresentation representation = user.toRepresentation();
+        representation.setFirstName("Otra");
+        user.update(representation);
+        user.logout();
+
+        noEmailTo(capturista.email());
+    }
+
+    @Test
+    void givenACapturista_whenSheLogsIn_thenNoEmail() throws Exception {
+        Capturista capturista = kc.users().create();
+        try (WebClient browser = Browsers.htmlUnit()) {
+            HtmlPage landed = LoginPage.open(browser, kc.portalLoginUrl()).logIn(capturista.curp(), capturista.password());
+            assertThat(PortalClient.codeFrom(landed.getUrl().toString())).isNotBlank();
+        }
+
+        noEmailTo(capturista.email());
+    }
+
+    @Test
+    void givenAUserWithoutEmail_whenAnAdminResetsThePassword_thenTheResetSucceedsAndNothingIsSent() throws Exception {
+        Capturista capturista = kc.users().create(user -> user.setEmail(null));
+        int before = kc.mailbox().all().size();
+        Instant start = Instant.now();
+
+        resetPassword(capturista, kc.users().password());
+
+        Thread.sleep(QUIET.toMillis());
+        assertThat(kc.mailbox().all()).as("mail received since " + start).hasSize(before);
+        assertThat(kc.serverLogTail(200)).doesNotContain("password-updated email");
+    }
+
+    @Test
+    void givenTheRealm_thenTheListenerIsOnWithoutStoringEvents() {
+        RealmRepresentation realm = kc.realm().toRepresentation();
+
+        assertThat(realm.getEventsListeners()).containsExactlyInAnyOrder("jboss-logging", "icsoe-password-updated-email");
+        assertThat(realm.isEventsEnabled()).isNotEqualTo(Boolean.TRUE);
+        assertThat(realm.isAdminEventsEnabled()).isNotEqualTo(Boolean.TRUE);
+    }
+
+    /**
+     * The account console's "change password" is the UPDATE_PASSWORD required action started with
+     * kc_action: a refused attempt (confirmation differs) sends nothing, the accepted one sends one.
+     */
+    @Test
+    void givenTheUpdatePasswordAction_whenARefusedThenAnAcceptedAttempt_thenExactlyOneEmail() throws Exception {
+        Capturista capturista = kc.users().create();
+        String newPassword = kc.users().password();
+        try (WebClient browser = Browsers.htmlUnit()) {
+            HtmlPage page = LoginPage.open(browser, kc.portalLoginUrl() + "&kc_action=UPDATE_PASSWORD")
+                    .logIn(capturista.curp(), capturista.password());
+            assertThat(page.getElementById("password-new")).as(page.asNormalizedText()).isNotNull();
+
+            page = submitNewPassword(page, newPassword, newPassword + "x");
+            assertThat(page.getElementById("password-new")).as("still on the form").isNotNull();
+            noEmailTo(capturista.email());
+
+            page = submitNewPassword(page, "corta", "corta");
+            assertThat(page.getElementById("password-new")).as("refused by the policy").isNotNull();
+            noEmailTo(capturista.email());
+
+            page = submitNewPassword(page, newPassword, newPassword);
+            assertThat(page.getUrl().toString()).startsWith(kc.portal().redirectUri());
+        }
+
+        assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
+    }
+
+    private static HtmlPage submitNewPassword(HtmlPage page, String password, String confirmation) throws IOException {
+        ((HtmlInput) page.getHtmlElementById("password-new")).setValue(password);
+        ((HtmlInput) page.getHtmlElementById("password-confirm")).setValue(confirmation);
+        HtmlElement submit = page.querySelector("#kc-passwd-update-form [type=submit]");
+        assertThat(submit).as("submit button of the update-password form").isNotNull();
+        return submit.click();
+    }
+}

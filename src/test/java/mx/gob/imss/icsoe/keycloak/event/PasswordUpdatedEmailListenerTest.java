@@ -1,0 +1,163 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
+import org.keycloak.models.KeycloakContext;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransaction;
+import org.keycloak.models.KeycloakTransactionManager;
+import org.mockito.ArgumentCaptor;
+
+class PasswordUpdatedEmailListenerTest {
+
+    private final KeycloakSession session = mock(KeycloakSession.class);
+    private final KeycloakTransactionManager transactions = mock(KeycloakTransactionManager.class);
+    private final List<PasswordUpdatedEmailListener.Change> delivered = new ArrayList<>();
+    private PasswordUpdatedEmailListener listener;
+
+    @BeforeEach
+    void setUp() {
+        when(session.getTransactionManager()).thenReturn(transactions);
+        when(session.getContext()).thenReturn(mock(KeycloakContext.class));
+        listener = new PasswordUpdatedEmailListener(session, (request, change) -> delivered.add(change));
+    }
+
+    private static Event passwordUpdated(String userId, long time) {
+        Event event = new Event();
+        event.setType(EventType.UPDATE_CREDENTIAL);
+        event.setRealmId("realm-1");
+        event.setUserId(userId);
+        event.setTime(time);
+        event.setDetails(Map.of("credential_type", "password"));
+        return event;
+    }
+
+    private static Event deprecatedTwin(String userId) {
+        Event event = passwordUpdated(userId, 0);
+        event.setType(EventType.UPDATE_PASSWORD);
+        return event;
+    }
+
+    private static AdminEvent adminReset(String userId, long time) {
+        AdminEvent event = new AdminEvent();
+        event.setRealmId("realm-1");
+        event.setOperationType(OperationType.ACTION);
+        event.setResourceType(ResourceType.USER);
+        event.setResourcePath("users/" + userId + "/reset-password");
+        event.setTime(time);
+        return event;
+    }
+
+    private KeycloakTransaction enlisted() {
+        ArgumentCaptor<KeycloakTransaction> captor = ArgumentCaptor.forClass(KeycloakTransaction.class);
+        verify(transactions).enlistAfterCompletion(captor.capture());
+        return captor.getValue();
+    }
+
+    @Test
+    void givenAChangeThenNothingIsSentBeforeTheTransactionCommits() {
+        listener.onEvent(deprecatedTwin("u1"));
+        listener.onEvent(passwordUpdated("u1", 1_764_087_300_000L));
+
+        assertThat(delivered).isEmpty();
+        KeycloakTransaction afterCommit = enlisted();
+        afterCommit.begin();
+        afterCommit.commit();
+
+        assertThat(delivered).containsExactly(new PasswordUpdatedEmailListener.Change(
+                "realm-1", "u1", Instant.ofEpochMilli(1_764_087_300_000L)));
+    }
+
+    @Test
+    void givenARollbackThenNothingIsSent() {
+        listener.onEvent(adminReset("u1", 1L), false);
+        KeycloakTransaction afterCommit = enlisted();
+        afterCommit.begin();
+        afterCommit.rollback();
+
+        assertThat(delivered).isEmpty();
+    }
+
+    @Test
+    void givenSeveralEventsForOneUserInOneTransactionThenOneEmail() {
+        listener.onEvent(passwordUpdated("u1", 1L));
+        listener.onEvent(adminReset("u1", 2L), false);
+        listener.onEvent(passwordUpdated("u2", 3L));
+
+        KeycloakTransaction afterCommit = enlisted();
+        afterCommit.begin();
+        afterCommit.commit();
+
+        assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u1", "u2");
+        verify(transactions, times(1)).enlistAfterCompletion(any());
+    }
+
+    @Test
+    void givenOnlyOtherEventsThenNoTransactionIsEvenEnlisted() {
+        Event login = passwordUpdated("u1", 1L);
+        login.setType(EventType.LOGIN);
+        listener.onEvent(login);
+        listener.onEvent(deprecatedTwin("u1"));
+        AdminEvent update = adminReset("u1", 1L);
+        update.setOperationType(OperationType.UPDATE);
+        update.setResourcePath("users/u1");
+        listener.onEvent(update, false);
+
+        verify(transactions, never()).enlistAfterCompletion(any());
+    }
+
+    @Test
+    void givenADeliveryThatFailsThenTheOthersStillGoAndNothingIsThrown() {
+        listener = new PasswordUpdatedEmailListener(session, (request, change) -> {
+            if (change.userId().equals("u1")) {
+                throw new IllegalStateException("smtp down");
+            }
+            delivered.add(change);
+        });
+        listener.onEvent(passwordUpdated("u1", 1L));
+        listener.onEvent(passwordUpdated("u2", 1L));
+
+        KeycloakTransaction afterCommit = enlisted();
+        afterCommit.begin();
+        afterCommit.commit();
+
+        assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u2");
+    }
+
+    @Test
+    void givenTheServiceFileThenKeycloakFindsTheFactoryById() {
+        assertThat(ServiceLoader.load(EventListenerProviderFactory.class).stream().map(ServiceLoader.Provider::get))
+                .filteredOn(factory -> factory.getId().equals("icsoe-password-updated-email"))
+                .singleElement().isInstanceOf(PasswordUpdatedEmailListenerFactory.class);
+    }
+
+    @Test
+    void givenAnExceptionChainThenOnlyClassNamesAreDescribed() {
+        Exception e = new RuntimeException("550 <someone@example.com> rejected",
+                new IllegalStateException("to someone@example.com"));
+
+        assertThat(PasswordUpdatedEmailSender.causes(e))
+                .isEqualTo("java.lang.RuntimeException <- java.lang.IllegalStateException")
+                .doesNotContain("@");
+    }
+}

@@ -1,0 +1,67 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.RETURNS_SELF;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.PasswordPolicy;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.mockito.ArgumentCaptor;
+
+class IcsoeUpdatePasswordTest {
+
+    @Test
+    void givenTheChallengeThenThePageGetsTheRealmsRulesAsMapAndEmbeddableJson() {
+        RequiredActionContext context = mock(RequiredActionContext.class);
+        LoginFormsProvider form = mock(LoginFormsProvider.class, RETURNS_SELF);
+        RealmModel realm = mock(RealmModel.class);
+        AuthenticationSessionModel authSession = mock(AuthenticationSessionModel.class);
+        UserModel user = mock(UserModel.class);
+        when(context.form()).thenReturn(form);
+        when(context.getRealm()).thenReturn(realm);
+        when(realm.getPasswordPolicy()).thenReturn(PasswordPolicy.empty());
+        when(context.getAuthenticationSession()).thenReturn(authSession);
+        when(authSession.getAuthenticatedUser()).thenReturn(user);
+        when(context.getUser()).thenReturn(user);
+        when(user.getUsername()).thenReturn("gode561231hdfrrn09");
+
+        new IcsoeUpdatePassword().requiredActionChallenge(context);
+
+        ArgumentCaptor<Object> view = ArgumentCaptor.forClass(Object.class);
+        verify(form).setAttribute(eq(IcsoeUpdatePassword.RULES_ATTRIBUTE), view.capture());
+        assertThat(view.getValue()).isInstanceOf(Map.class);
+        assertThat(((Map<?, ?>) view.getValue()).containsKey("noWhitespace")).isTrue();
+        ArgumentCaptor<Object> json = ArgumentCaptor.forClass(Object.class);
+        verify(form).setAttribute(eq(IcsoeUpdatePassword.RULES_JSON_ATTRIBUTE), json.capture());
+        assertThat((String) json.getValue()).startsWith("{").doesNotContain("<");
+        verify(context).challenge(any());
+    }
+
+    @Test
+    void givenAClientWithoutBaseUrlThenNoAcceptUrl() {
+        ClientModel client = mock(ClientModel.class);
+        when(client.getBaseUrl()).thenReturn(" ");
+        assertThat(IcsoeUpdatePassword.acceptUrl(null, client)).isNull();
+        assertThat(IcsoeUpdatePassword.acceptUrl(null, null)).isNull();
+    }
+
+    @Test
+    void itOutranksKeycloaksOwnAndKeepsItsId() {
+        IcsoeUpdatePassword action = new IcsoeUpdatePassword();
+        assertThat(action.getId()).isEqualTo("UPDATE_PASSWORD");
+        assertThat(action.order()).isGreaterThan(0);
+        assertThat(action.create(null)).isSameAs(action);
+    }
+}

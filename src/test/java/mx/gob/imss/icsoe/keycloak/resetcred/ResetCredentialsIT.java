@@ -1,0 +1,308 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport.browser;
+import static mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport.normalised;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlAnchor;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.EventRepresentation;
+
+import jakarta.ws.rs.core.Response;
+import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
+
+/** The ICSOE reset flow end to end through its pages, against the real server and GreenMail. */
+@ExtendWith(KeycloakExtension.class)
+class ResetCredentialsIT {
+
+    static final String SENT_TEXT = "La liga para restablecer tu contraseña fue enviada al correo electrónico registrado";
+    /** Long enough for a background send to GreenMail to have landed if one had been made. */
+    static final Duration NO_MAIL_GRACE = Duration.ofSeconds(3);
+
+    @Test
+    void givenCurpAndEmailOfOneUser_whenSheResetsThroughTheEmailedLink_thenThePasswordChangesAndSheLogsInAgainHerself(IcsoeKeycloak kc)
+            throws IOException {
+        Capturista capturista = kc.users().create();
+        try (WebClient web = browser()) {
+            ResetRequestPage reset = ResetRequestPage.open(web, kc.portalLoginUrl());
+            assertThat(reset.page().asNormalizedText()).contains("Restablecer contraseña", "Ingresa tu CURP para restablecer tu contraseña");
+            assertThat(((org.htmlunit.html.HtmlInput) reset.page().getHtmlElementById("username")).getValue()).isEmpty();
+
+            HtmlPage sent = reset.submit(" " + capturista.curp().toLowerCase(Locale.ROOT) + " ", capturista.email().toUpperCase(Locale.ROOT));
+            assertThat(ResetRequestPage.sentText(sent)).isEqualTo(SENT_TEXT);
+            assertThat(sent.getWebResponse().getStatusCode()).isEqualTo(200);
+
+            var email = kc.mailbox().awaitOneTo(capturista.email());
+            assertThat(email.from()).isEqualTo("icsoe@imss.gob.mx");
+            String link = email.linkContaining("action-token");
+
+            String newPassword = kc.users().password();
+            HtmlPage updated = UpdatePasswordPage.follow(web, link).save(newPassword);
+            assertThat(updated.getElementById("icsoe-password-updated")).as(updated.asNormalizedText()).isNotNull();
+            assertThat(updated.asNormalizedText()).contains("Contraseña actualizada");
+            HtmlAnchor accept = updated.getHtmlElementById("kc-accept");
+            assertThat(accept.getHrefAttribute()).startsWith(kc.baseUrl());
+
+            // no automatic login: the portal shows the login page again in this very browser
+            HtmlPage portal = web.getPage(kc.portalLoginUrl());
+            assertThat(portal.getElementById("password")).as("login form, not an SSO redirect").isNotNull();
+            assertThat(PortalClient.codeFrom(portal.getUrl().toString())).isNull();
+
+            // the old password no longer works, the new one does, with the CURP in upper case
+            HtmlPage afterOld = LoginPage.of(portal).logIn(capturista.curp(), capturista.password());
+            assertThat(PortalClient.codeFrom(afterOld.getUrl().toString())).isNull();
+            HtmlPage afterNew = LoginPage.of(web.getPage(kc.portalLoginUrl())).logIn(capturista.curp(), newPassword);
+            assertThat(PortalClient.codeFrom(afterNew.getUrl().toString())).as(afterNew.asNormalizedText()).isNotNull();
+        }
+        assertThat(kc.mailbox().messagesTo(capturista.email())).hasSize(1);
+    }
+
+    @Test
+    void givenEveryKindOfNonMatch_whenSubmitted_thenTheSamePageAsAMatchAndNoEmail(IcsoeKeycloak kc) throws Exception {
+        Capturista matching = kc.users().create();
+        Capturista wrongEmail = kc.users().create();
+        Capturista disabled = kc.users().create(u -> u.setEnabled(false));
+        Capturista noEmail = kc.users().create(u -> u.setEmail(null));
+        Capturista unknown = kc.users().create();
+        kc.realm().users().get(unknown.id()).remove();
+
+        String reference = normalised(submitFresh(kc, matching.curp(), matching.email()));
+        List<String[]> cases = List.of(
+                new String[] {wrongEmail.curp(), "otra.persona@correo.example"},
+                new String[] {unknown.curp(), unknown.email()},
+                new String[] {disabled.curp(), disabled.email()},
+                new String[] {noEmail.curp(), "capturista.sin.correo@correo.example"},
+                new String[] {matching.curp(), wrongEmail.email()});
+        for (String[] input : cases) {
+            assertThat(normalised(submitFresh(kc, input[0], input[1]))).as("page for %s", input[0]).isEqualTo(reference);
+        }
+        kc.mailbox().awaitOneTo(matching.email());
+        Thread.sleep(NO_MAIL_GRACE.toMillis());
+        assertThat(kc.mailbox().messagesTo(matching.email())).hasSize(1);
+        assertThat(kc.mailbox().messagesTo(wrongEmail.email())).isEmpty();
+        assertThat(kc.mailbox().messagesTo("otra.persona@correo.example")).isEmpty();
+        assertThat(kc.mailbox().messagesTo(disabled.email())).isEmpty();
+        assertThat(kc.mailbox().messagesTo(unknown.email())).isEmpty();
+
+        assertThat(ResetItSupport.events(kc.realm(), "SEND_RESET_PASSWORD_ERROR", disabled.id()))
+                .extracting(EventRepresentation::getError).contains("user_disabled");
+        List<EventRepresentation> mismatch = ResetItSupport.events(kc.realm(), "SEND_RESET_PASSWORD_ERROR", wrongEmail.id());
+        assertThat(mismatch).extracting(EventRepresentation::getError).contains("icsoe_email_mismatch");
+        assertThat(ResetItSupport.events(kc.realm(), "SEND_RESET_PASSWORD_ERROR", noEmail.id()))
+                .extracting(EventRepresentation::getError).contains("icsoe_user_without_email");
+        List<EventRepresentation> sentEvents = ResetItSupport.events(kc.realm(), "SEND_RESET_PASSWORD", matching.id());
+        assertThat(sentEvents).extracting(e -> e.getDetails().get("icsoe_outcome")).contains("queued", "sent");
+        List<EventRepresentation> all = new ArrayList<>(mismatch);
+        all.addAll(sentEvents);
+        assertThat(all).allSatisfy(event -> assertThat(String.valueOf(event.getDetails()))
+                .doesNotContainIgnoringCase(wrongEmail.curp()).doesNotContainIgnoringCase(matching.curp())
+                .doesNotContain(matching.email()).doesNotContain("@"));
+    }
+
+    @Test
+    void givenMalformedOrMissingInput_whenSubmitted_thenTheFormAgainWithSpanishFieldErrorsAndNoEmail(IcsoeKeycloak kc) {
+        Capturista capturista = kc.users().create();
+        try (WebClient web = browser()) {
+            ResetRequestPage empty = new ResetRequestPage(ResetRequestPage.open(web, kc.portalLoginUrl()).submit("", ""));
+            assertThat(empty.fieldError("username")).isEqualTo("Ingresa tu CURP.");
+            assertThat(empty.fieldError("email")).isEqualTo("Ingresa tu correo electrónico.");
+
+            String almost = capturista.curp().substring(0, 17) + ((capturista.curp().charAt(17) - '0' + 1) % 10);
+            ResetRequestPage badCurp = new ResetRequestPage(empty.submit(almost, capturista.email()));
+            assertThat(badCurp.fieldError("username")).startsWith("La CURP no tiene un formato válido");
+            assertThat(badCurp.fieldError("email")).isNull();
+
+            ResetRequestPage badEmail = new ResetRequestPage(badCurp.submit(capturista.curp(), "no-es-un-correo"));
+            assertThat(badEmail.fieldError("email")).startsWith("El correo electrónico no es válido");
+            assertThat(((org.htmlunit.html.HtmlInput) badEmail.page().getHtmlElementById("username")).getValue()).isEmpty();
+        }
+        assertThat(kc.mailbox().messagesTo(capturista.email())).isEmpty();
+    }
+
+    @Test
+    void givenHostileStrings_whenSubmitted_thenNothingIsEchoedUnescapedAndNothingIsSent(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        String[] curps = {"<script>alert('x')</script>", "' OR '1'='1", "*", "%", capturista.curp().substring(0, 10) + "*"};
+        for (String curp : curps) {
+            try (WebClient web = browser()) {
+                HtmlPage page = ResetRequestPage.open(web, kc.portalLoginUrl()).submit(curp, capturista.email());
+                assertThat(new ResetRequestPage(page).fieldError("username")).startsWith("La CURP no tiene un formato válido");
+                assertThat(page.getWebResponse().getContentAsString()).doesNotContain(curp.length() > 2 ? curp : "<script>");
+            }
+        }
+        String[] emails = {"x'--@x.mx", "\"><svg/onload=alert(1)>@x.mx", capturista.email() + "' OR '1'='1", "%@%.%"};
+        for (String email : emails) {
+            HtmlPage page = submitFresh(kc, capturista.curp(), email);
+            // plausible-looking ones get the confirmation, the rest the field error: never the input itself
+            if (page.getElementById("icsoe-reset-sent") == null) {
+                assertThat(new ResetRequestPage(page).fieldError("email")).startsWith("El correo electrónico no es válido");
+            }
+            assertThat(page.getWebResponse().getContentAsString()).doesNotContain(email).doesNotContain("<svg");
+        }
+        Thread.sleep(NO_MAIL_GRACE.toMillis());
+        assertThat(kc.mailbox().messagesTo(capturista.email())).isEmpty();
+    }
+
+    @Test
+    void givenAUsedLink_whenOpenedAgain_thenAClearSpanishErrorAndNoForm(IcsoeKeycloak kc) throws IOException {
+        Capturista capturista = kc.users().create();
+        String link = requestLink(kc, capturista);
+        try (WebClient web = browser()) {
+            UpdatePasswordPage.follow(web, link).save(kc.users().password());
+        }
+        try (WebClient again = browser()) {
+            HtmlPage page = again.getPage(link);
+            assertThat(page.getElementById("kc-passwd-update-form")).isNull();
+            assertThat(page.asNormalizedText()).as(page.asNormalizedText()).containsAnyOf("ya no es válida", "expir", "caduc");
+        }
+    }
+
+    @Test
+    void givenAnExpiredLink_whenOpened_thenAClearSpanishErrorAndNoForm(IcsoeKeycloak kc) throws Exception {
+        String before = ResetItSupport.resetLifespan(kc.realm());
+        Capturista capturista = kc.users().create();
+        String link;
+        try {
+            ResetItSupport.setResetLifespan(kc.realm(), "2");
+            link = requestLink(kc, capturista);
+        } finally {
+            ResetItSupport.setResetLifespan(kc.realm(), before == null ? "900" : before);
+        }
+        Thread.sleep(3_500);
+        try (WebClient web = browser()) {
+            HtmlPage page = web.getPage(link);
+            assertThat(page.getElementById("kc-passwd-update-form")).isNull();
+            assertThat(page.asNormalizedText()).as(page.asNormalizedText()).containsAnyOf("expir", "caduc", "ya no es válida");
+        }
+    }
+
+    @Test
+    void givenAnOlderLink_whenANewerResetHasCompleted_thenTheOlderLinkIsRefused(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        String older = requestLink(kc, capturista);
+        Thread.sleep(1_100);
+        String newer = requestLink(kc, capturista, 2);
+        assertThat(newer).isNotEqualTo(older);
+        try (WebClient web = browser()) {
+            assertThat(UpdatePasswordPage.follow(web, newer).save(kc.users().password()).getElementById("icsoe-password-updated")).isNotNull();
+        }
+        try (WebClient web = browser()) {
+            HtmlPage page = web.getPage(older);
+            assertThat(page.getElementById("kc-passwd-update-form")).isNull();
+            assertThat(page.asNormalizedText()).contains("Esta liga ya no es válida porque tu contraseña se cambió");
+        }
+    }
+
+    @Test
+    void givenOtherSessionsIncludingOffline_whenThePasswordIsReset_thenTheirRefreshTokensFail(IcsoeKeycloak kc) throws IOException {
+        Capturista capturista = kc.users().create();
+        // a browser session through the portal
+        PortalClient.Pkce pkce = PortalClient.Pkce.create();
+        String portalRefresh;
+        try (WebClient other = browser()) {
+            HtmlPage landed = LoginPage.open(other, kc.portal().authorizationUrl(pkce)).logIn(capturista.curp(), capturista.password());
+            Map<String, Object> tokens = kc.portal().exchange(PortalClient.codeFrom(landed.getUrl().toString()), pkce);
+            portalRefresh = (String) tokens.get("refresh_token");
+        }
+        // an offline session through a confidential client with direct grants
+        ClientRepresentation client = new ClientRepresentation();
+        client.setClientId("icsoe-it-direct-" + Long.toHexString(System.nanoTime()));
+        client.setSecret("it-" + Long.toHexString(System.nanoTime()));
+        client.setPublicClient(false);
+        client.setDirectAccessGrantsEnabled(true);
+        client.setStandardFlowEnabled(false);
+        String clientUuid;
+        try (Response created = kc.realm().clients().create(client)) {
+            assertThat(created.getStatus()).isEqualTo(201);
+            clientUuid = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(created);
+        }
+        try {
+            Map<String, Object> offline = ResetItSupport.token(kc.realmUrl(), Map.of("grant_type", "password",
+                    "client_id", client.getClientId(), "client_secret", client.getSecret(),
+                    "username", capturista.username(), "password", capturista.password(), "scope", "openid offline_access"));
+            assertThat(offline.get("http_status")).as(offline.toString()).isEqualTo(200);
+            String offlineRefresh = (String) offline.get("refresh_token");
+            Map<String, String> refreshOffline = Map.of("grant_type", "refresh_token", "client_id", client.getClientId(),
+                    "client_secret", client.getSecret(), "refresh_token", offlineRefresh);
+            assertThat(ResetItSupport.token(kc.realmUrl(), refreshOffline).get("http_status")).isEqualTo(200);
+            assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(200);
+
+            String link = requestLink(kc, capturista);
+            try (WebClient web = browser()) {
+                // the stock "sign out other devices" box is left as it comes (unticked)
+                assertThat(UpdatePasswordPage.follow(web, link).save(kc.users().password()).getElementById("icsoe-password-updated")).isNotNull();
+            }
+            assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(400);
+            assertThat(ResetItSupport.token(kc.realmUrl(), refreshOffline).get("http_status")).isEqualTo(400);
+            assertThat(kc.realm().users().get(capturista.id()).getUserSessions()).isEmpty();
+            assertThat(kc.realm().users().get(capturista.id()).getOfflineSessions(clientUuid)).isEmpty();
+        } finally {
+            kc.realm().clients().get(clientUuid).remove();
+        }
+    }
+
+    @Test
+    void givenTheSmtpServerIsDown_whenAMatchIsSubmitted_thenTheSamePageNo500AndAnErrorEvent(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        int closedPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+            closedPort = probe.getLocalPort();
+        }
+        HtmlPage page;
+        try {
+            kc.setSmtp("127.0.0.1", closedPort);
+            page = submitFresh(kc, capturista.curp(), capturista.email());
+            assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
+            assertThat(ResetRequestPage.sentText(page)).isEqualTo(SENT_TEXT);
+            awaitEvent(kc, "SEND_RESET_PASSWORD_ERROR", capturista.id(), "email_send_failed");
+        } finally {
+            kc.restoreSmtp();
+        }
+        assertThat(kc.mailbox().messagesTo(capturista.email())).isEmpty();
+    }
+
+    // --- helpers ---
+
+    static HtmlPage submitFresh(IcsoeKeycloak kc, String curp, String email) {
+        try (WebClient web = browser()) {
+            return ResetRequestPage.open(web, kc.portalLoginUrl()).submit(curp, email);
+        }
+    }
+
+    static String requestLink(IcsoeKeycloak kc, Capturista capturista) {
+        return requestLink(kc, capturista, kc.mailbox().messagesTo(capturista.email()).size() + 1);
+    }
+
+    static String requestLink(IcsoeKeycloak kc, Capturista capturista, int expectedCount) {
+        assertThat(ResetRequestPage.sentText(submitFresh(kc, capturista.curp(), capturista.email()))).isEqualTo(SENT_TEXT);
+        var messages = kc.mailbox().awaitMessagesTo(capturista.email(), expectedCount, Duration.ofSeconds(20));
+        return messages.get(expectedCount - 1).linkContaining("action-token");
+    }
+
+    static void awaitEvent(IcsoeKeycloak kc, String type, String userId, String error) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ResetItSupport.events(kc.realm(), type, userId).stream().anyMatch(e -> error.equals(e.getError()))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No " + type + "/" + error + " event for " + userId + ": "
+                + ResetItSupport.events(kc.realm(), type, userId));
+    }
+}

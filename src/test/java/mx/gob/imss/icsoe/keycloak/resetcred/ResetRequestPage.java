@@ -1,0 +1,61 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+
+import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
+
+/** "Restablecer contraseña": CURP + email form ({@code icsoe-reset-credentials.ftl}), by its contract ids. */
+final class ResetRequestPage {
+
+    private final HtmlPage page;
+
+    ResetRequestPage(HtmlPage page) {
+        this.page = page;
+        if (page.getElementById("kc-reset-password-form") == null) {
+            throw new AssertionError("Not the reset page: " + page.getUrl() + "\n" + page.asNormalizedText());
+        }
+    }
+
+    /** Portal login page, then "¿Olvidaste tu contraseña?". */
+    static ResetRequestPage open(WebClient web, String portalLoginUrl) {
+        return new ResetRequestPage(LoginPage.open(web, portalLoginUrl).forgotPassword());
+    }
+
+    HtmlPage page() {
+        return page;
+    }
+
+    /** Fills both fields exactly as given (clearing anything there) and presses Ingresar. */
+    HtmlPage submit(String curp, String email) {
+        HtmlInput user = page.getHtmlElementById("username");
+        user.setValue(curp);
+        HtmlInput mail = page.getHtmlElementById("email");
+        mail.setValue(email);
+        try {
+            HtmlElement button = page.getHtmlElementById("kc-reset-submit");
+            return button.click();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String fieldError(String field) {
+        var error = page.getElementById("input-error-" + field);
+        return error == null ? null : error.asNormalizedText();
+    }
+
+    /** The confirmation text when {@code page} is the "sent" page, else an assertion error. */
+    static String sentText(HtmlPage page) {
+        var sent = page.getElementById("icsoe-reset-sent");
+        if (sent == null) {
+            throw new AssertionError("Not the confirmation page: " + page.getUrl() + "\n" + page.asNormalizedText());
+        }
+        return sent.asNormalizedText();
+    }
+}

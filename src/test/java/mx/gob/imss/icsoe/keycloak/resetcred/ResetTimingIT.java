@@ -1,0 +1,110 @@
+package mx.gob.imss.icsoe.keycloak.resetcred;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+
+/**
+ * The answer time must not tell a match from a non-match, even when the mail server is slow.
+ * A measured run (no timed unit test): the realm's mail goes through a relay that holds each
+ * connection {@value #SMTP_DELAY_MS} ms; match and non-match requests are interleaved in random
+ * order and their distributions compared.
+ */
+@ExtendWith(KeycloakExtension.class)
+class ResetTimingIT {
+
+    static final long SMTP_DELAY_MS = 1_500;
+    static final int SAMPLES = 30;
+    static final int WARM_UP = 5;
+    /** Medians may differ by noise, never by anything near an SMTP round trip. */
+    static final long MAX_MEDIAN_DIFF_MS = 40;
+
+    @Test
+    void givenASlowMailServer_whenMatchesAndNonMatchesAreSubmitted_thenTheirTimesAreAlike(IcsoeKeycloak kc) throws Exception {
+        int total = WARM_UP + SAMPLES;
+        List<Capturista> users = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            users.add(kc.users().create());
+        }
+        List<Boolean> order = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            order.add(Boolean.TRUE);
+            order.add(Boolean.FALSE);
+        }
+        Collections.shuffle(order);
+
+        List<Long> match = new ArrayList<>();
+        List<Long> noMatch = new ArrayList<>();
+        int matchIndex = 0;
+        int noMatchIndex = 0;
+        try (SlowSmtpProxy slow = new SlowSmtpProxy(kc.smtpPort(), Duration.ofMillis(SMTP_DELAY_MS))) {
+            kc.setSmtp("127.0.0.1", slow.port());
+            try {
+                for (Boolean isMatch : order) {
+                    Capturista user = users.get(isMatch ? matchIndex++ : noMatchIndex++);
+                    String email = isMatch ? user.email() : "no.registrado." + noMatchIndex + "@correo.example";
+                    long millis = timedSubmit(kc, user.curp(), email);
+                    List<Long> bucket = isMatch ? match : noMatch;
+                    bucket.add(millis);
+                }
+                // the sends really went through the slow server
+                kc.mailbox().awaitMessagesTo(users.get(total - 1).email(), 1, Duration.ofSeconds(120));
+                assertThat(slow.connections()).isGreaterThanOrEqualTo(total);
+            } finally {
+                kc.restoreSmtp();
+            }
+        }
+        List<Long> m = match.subList(WARM_UP, match.size());
+        List<Long> n = noMatch.subList(WARM_UP, noMatch.size());
+        Stats matchStats = Stats.of(m);
+        Stats noMatchStats = Stats.of(n);
+        System.out.printf("[reset-timing] SMTP delay %d ms, %d samples each after %d warm-up%n", SMTP_DELAY_MS, SAMPLES, WARM_UP);
+        System.out.println("[reset-timing] match    " + matchStats);
+        System.out.println("[reset-timing] no match " + noMatchStats);
+        System.out.println("[reset-timing] match raw    " + m);
+        System.out.println("[reset-timing] no match raw " + n);
+
+        assertThat(m).as("no match answer waits for SMTP").allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
+        assertThat(Math.abs(matchStats.median() - noMatchStats.median())).as("median difference (ms)").isLessThan(MAX_MEDIAN_DIFF_MS);
+    }
+
+    private static long timedSubmit(IcsoeKeycloak kc, String curp, String email) {
+        try (WebClient web = ResetItSupport.browser()) {
+            ResetRequestPage page = ResetRequestPage.open(web, kc.portalLoginUrl());
+            long start = System.nanoTime();
+            HtmlPage result = page.submit(curp, email);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            ResetRequestPage.sentText(result);
+            return millis;
+        }
+    }
+
+    record Stats(long min, long p10, long median, long p90, long max, double mean, double sd) {
+        static Stats of(List<Long> values) {
+            List<Long> sorted = new ArrayList<>(values);
+            Collections.sort(sorted);
+            int n = sorted.size();
+            double mean = sorted.stream().mapToLong(Long::longValue).average().orElse(0);
+            double sd = Math.sqrt(sorted.stream().mapToDouble(v -> (v - mean) * (v - mean)).sum() / Math.max(1, n - 1));
+            long median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+            return new Stats(sorted.get(0), sorted.get(n / 10), median, sorted.get(n * 9 / 10), sorted.get(n - 1), mean, sd);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("min %d, p10 %d, median %d, p90 %d, max %d, mean %.1f, sd %.1f (ms)", min, p10, median, p90, max, mean, sd);
+        }
+    }
+}
