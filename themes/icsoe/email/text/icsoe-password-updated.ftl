@@ -6,7 +6,7 @@ ${msg("icsoePasswordUpdatedHeading")}
 
 <#if user?? && (user.firstName)?has_content>${msg("icsoeEmailGreetingName", user.firstName)}<#else>${msg("icsoeEmailGreeting")}</#if>
 
-${msg("icsoePasswordUpdatedBody", changedAt)}
+${msg("icsoePasswordUpdatedBody", changedAt, realmName)}
 
 ${msg("icsoePasswordUpdatedIfYou")}
 
