@@ -35,7 +35,8 @@
             </form>
         </#if>
         <#assign firmaUrl = (realm.attributes['icsoeFirmaElectronicaUrl'])!''>
-        <#if firmaUrl?has_content>
+        <#-- only web addresses: a javascript: or data: value would run in the login page -->
+        <#if firmaUrl?has_content && (firmaUrl?lower_case?starts_with("https://") || firmaUrl?lower_case?starts_with("http://") || (firmaUrl?starts_with("/") && !firmaUrl?starts_with("//")))>
             <p class="icsoe-alt-login">
                 <a id="icsoe-firma-electronica" class="icsoe-btn icsoe-btn--secondary" href="${firmaUrl}">${msg("icsoeFirmaElectronica")}</a>
             </p>

@@ -78,6 +78,17 @@ final class IcsoeScreen {
         element(id).click();
     }
 
+    /** Waits (up to 20 s) for an element to appear after a navigation; fails with the page text. */
+    IcsoeScreen await(String id) {
+        try {
+            new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(20))
+                    .until(d -> !d.findElements(By.id(id)).isEmpty());
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("no #" + id + " on " + driver.getCurrentUrl() + ":\n" + body(), e);
+        }
+        return this;
+    }
+
     /** Texts of the rules list of the new-password page, in order. */
     List<String> rules() {
         return driver.findElements(By.cssSelector("#icsoe-rules-list .icsoe-rule__text")).stream()

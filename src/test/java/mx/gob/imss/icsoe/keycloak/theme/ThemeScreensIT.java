@@ -19,6 +19,9 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.interactions.Actions;
 
+import mx.gob.imss.icsoe.keycloak.policy.PasswordRule;
+import mx.gob.imss.icsoe.keycloak.policy.PasswordRules;
+import mx.gob.imss.icsoe.keycloak.policy.SpecialCharSet;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
@@ -186,12 +189,148 @@ class ThemeScreensIT {
         screen.type("password-new", "Vx7!kQm#2pLr");
         screen.type("password-confirm", "Vx7!kQm#2pLr");
         screen.click("kc-submit");
-        assertThat(screen.body()).contains("Tu cuenta se actualizó.");
-        ScreenProbe.record(browser, "info-account-updated", kc.baseUrl());
+        assertThat(screen.body()).containsAnyOf("Contraseña actualizada", "Tu cuenta se actualizó.");
+        ScreenProbe.record(browser, "update-password-done", kc.baseUrl());
 
         browser.get(link);
         assertThat(screen.body()).contains("La liga ya expiró o ya fue utilizada");
         ScreenProbe.record(browser, "error-link-used", kc.baseUrl());
+    }
+
+    @Test
+    @Order(7)
+    void givenCurpAndEmail_whenACapturistaRecoversHerPassword_thenEveryScreenAndEmailOfTheGuideAppears(IcsoeKeycloak kc) {
+        Capturista capturista = kc.users().create();
+        browser.get(kc.portalLoginUrl());
+        IcsoeScreen screen = new IcsoeScreen(browser);
+        screen.click("kc-forgot-password");
+
+        // 1.2 Restablecer contraseña
+        assertThat(screen.title()).isEqualTo("Restablecer contraseña");
+        assertThat(screen.lead()).isEqualTo("Ingresa tu CURP para restablecer tu contraseña");
+        assertThat(screen.label("username")).isEqualTo("Usuario*:");
+        assertThat(screen.label("email")).isEqualTo("Correo electrónico*:");
+        assertThat(screen.text("kc-reset-submit")).isEqualTo("Ingresar");
+        assertThat(screen.attribute("kc-back-to-login", "href")).startsWith(kc.baseUrl());
+        assertThat(screen.attribute("username", "value")).isEmpty();
+        ScreenProbe.record(browser, "reset-credentials", kc.baseUrl());
+
+        screen.click("kc-reset-submit");
+        assertThat(screen.attribute("username", "aria-invalid")).isEqualTo("true");
+        assertThat(screen.attribute("username", "aria-describedby")).contains("username-error");
+        assertThat(screen.text("username-error")).isNotBlank();
+        assertThat(screen.focusedId()).isEqualTo("username");
+        ScreenProbe.record(browser, "reset-credentials-error", kc.baseUrl());
+
+        screen.type("username", capturista.curp());
+        screen.type("email", capturista.email());
+        screen.click("kc-reset-submit");
+
+        // 1.4 the confirmation
+        screen.await("icsoe-reset-sent");
+        assertThat(screen.text("icsoe-reset-sent")).startsWith(
+                "La liga para restablecer tu contraseña fue enviada al correo electrónico registrado");
+        assertThat(screen.text("kc-accept")).isEqualTo("Aceptar");
+        ScreenProbe.record(browser, "reset-sent", kc.baseUrl());
+
+        // 1.6 the email
+        ReceivedEmail resetEmail = kc.mailbox().awaitOneTo(capturista.email());
+        assertThat(resetEmail.subject()).isEqualTo("ICSOE: restablece tu contraseña");
+        assertThat(resetEmail.html()).contains("Restablecer contraseña", "minutos", "¿No fuiste tú?");
+        assertThat(resetEmail.text()).contains("minutos", "¿No fuiste tú?");
+        String link = resetEmail.linkContaining("action-token");
+        assertThat(resetEmail.text()).contains(link);
+
+        // 1.7 Recuperar contraseña, rules from the realm's policy, ticked live like the server judges
+        browser.get(link);
+        assertRecuperarContrasena(screen);
+        assertThat(screen.has("icsoe-password-rules")).as("the realm's rules are rendered into the page").isTrue();
+        ScreenProbe.record(browser, "update-password-rules", kc.baseUrl());
+        PasswordRules engine = engineFromPage(screen);
+        for (String candidate : List.of("a", "abcdefgh", "Abcdefg1!", "Qwer7!xZ", "Rb7!kLm#Q2zt", "Aaa1!bcdX",
+                "Zx1!2 3Yw", "Ñandú#2024xY", "mnño7!QW", "1qaz!Wsx", "9876!Abc", "Pass.w0rd", "hola mundo 1A!")) {
+            screen.type("password-new", candidate);
+            assertThat(screen.tickedRules()).as("ticks for %s", candidate).containsExactlyInAnyOrderElementsOf(expectedTicks(engine, candidate));
+        }
+        screen.type("password-new", "Rb7!kLm#Q2zt");
+        assertThat(screen.tickedRules()).containsExactly("mix", "special", "length", "repeat");
+        ScreenProbe.screenshot(browser, "update-password-live", ScreenProbe.PHONE);
+
+        // the server's own message for the failing rule
+        screen.type("password-new", "Qwer7!xZab#");
+        screen.type("password-confirm", "Qwer7!xZab#");
+        screen.click("kc-submit");
+        assertThat(screen.text("password-new-error")).contains("teclado");
+        assertThat(screen.attribute("password-new", "aria-invalid")).isEqualTo("true");
+        ScreenProbe.record(browser, "update-password-rule-error", kc.baseUrl());
+
+        String newPassword = kc.users().password();
+        screen.type("password-new", newPassword);
+        screen.type("password-confirm", newPassword);
+        screen.click("kc-submit");
+
+        // 1.9 Contraseña actualizada
+        screen.await("icsoe-password-updated");
+        assertThat(screen.text("icsoe-password-updated")).contains("Contraseña actualizada");
+        assertThat(screen.text("kc-accept")).isEqualTo("Aceptar");
+        ScreenProbe.record(browser, "password-updated", kc.baseUrl());
+
+        // 1.11 the confirmation email, then both emails as a person sees them
+        List<ReceivedEmail> emails = kc.mailbox().awaitMessagesTo(capturista.email(), 2, java.time.Duration.ofSeconds(30));
+        ReceivedEmail updatedEmail = emails.stream().filter(e -> e.subject().contains("actualizada")).findFirst().orElseThrow();
+        assertThat(updatedEmail.subject()).isEqualTo("ICSOE: tu contraseña fue actualizada");
+        assertThat(updatedEmail.html()).contains("Contraseña actualizada", "¿No fuiste tú?", "hora del centro de México");
+        assertThat(updatedEmail.text()).contains("Contraseña actualizada", "¿No fuiste tú?");
+
+        // 1.12 Aceptar leads to the login page
+        screen.click("kc-accept");
+        assertThat(screen.title()).isEqualTo("Inicio de sesión");
+
+        ScreenProbe.screenshotEmail(browser, "email-password-reset", resetEmail.html());
+        ScreenProbe.screenshotEmail(browser, "email-password-updated", updatedEmail.html());
+    }
+
+    /** The server's engine with the parameters the page received (the JSON the checklist reads). */
+    @SuppressWarnings("unchecked")
+    static PasswordRules engineFromPage(IcsoeScreen screen) {
+        String json = String.valueOf(((org.openqa.selenium.JavascriptExecutor) screen.driver())
+                .executeScript("return document.getElementById('icsoe-password-rules').textContent"));
+        Map<String, Object> view;
+        try {
+            view = org.keycloak.util.JsonSerialization.readValue(json, Map.class);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return new PasswordRules(intOf(view, "minLength"), intOf(view, "maxLength"), intOf(view, "upperCase"),
+                intOf(view, "lowerCase"), intOf(view, "digits"),
+                view.get("specialChars") == null ? null : SpecialCharSet.parse(String.valueOf(view.get("specialChars"))),
+                Boolean.TRUE.equals(view.get("noWhitespace")), intOf(view, "keyboardRun"), intOf(view, "sequenceRun"),
+                intOf(view, "repeatRun"));
+    }
+
+    /** The checklist items the engine would tick: each of the guide's four rules groups engine rules. */
+    static List<String> expectedTicks(PasswordRules engine, String password) {
+        java.util.Set<PasswordRule> broken = engine.allViolations(password);
+        List<String> ticks = new java.util.ArrayList<>();
+        if (java.util.Collections.disjoint(broken, List.of(PasswordRule.UPPER_CASE, PasswordRule.LOWER_CASE, PasswordRule.DIGITS))) {
+            ticks.add("mix");
+        }
+        if (!broken.contains(PasswordRule.SPECIAL_CHARS)) {
+            ticks.add("special");
+        }
+        if (java.util.Collections.disjoint(broken, List.of(PasswordRule.MIN_LENGTH, PasswordRule.MAX_LENGTH,
+                PasswordRule.WHITESPACE, PasswordRule.KEYBOARD_PATTERN, PasswordRule.SEQUENCE))) {
+            ticks.add("length");
+        }
+        if (!broken.contains(PasswordRule.REPEATED_CHARS)) {
+            ticks.add("repeat");
+        }
+        return ticks;
+    }
+
+    private static int intOf(Map<String, Object> view, String key) {
+        Object value = view.get(key);
+        return value == null ? 0 : ((Number) value).intValue();
     }
 
     @Test
