@@ -9,7 +9,10 @@
 -->
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm') showUsername=false; section>
+<#-- Keycloak reports a broken policy rule as a page message, not a field error: show it under the
+     new password (aria-invalid, focused) instead of in a banner. -->
+<#assign ruleError = (!messagesPerField.existsError('password','password-confirm') && message?has_content && message.type == 'error')?then(message.summary, '')>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('password','password-confirm') && !ruleError?has_content showUsername=false; section>
     <#if section = "header">
         ${msg("updatePasswordTitle")}
     <#elseif section = "form">
@@ -50,7 +53,7 @@
         <form id="kc-passwd-update-form" class="icsoe-form" action="${url.loginAction}" method="post" novalidate>
             <@icsoe.passwordField id="password-new" name="password-new" label=msg("passwordNew") autocomplete="new-password" autofocus=true
                 describedBy="icsoe-rules-list"
-                error=messagesPerField.existsError('password')?then(messagesPerField.get('password'), '')/>
+                error=messagesPerField.existsError('password')?then(messagesPerField.get('password'), ruleError)/>
             <@icsoe.passwordField id="password-confirm" name="password-confirm" label=msg("passwordConfirm") autocomplete="new-password"
                 error=messagesPerField.existsError('password-confirm')?then(messagesPerField.get('password-confirm'), '')/>
             <input type="hidden" name="logout-sessions" value="on">

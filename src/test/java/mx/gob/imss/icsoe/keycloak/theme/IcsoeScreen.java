@@ -78,6 +78,14 @@ final class IcsoeScreen {
         element(id).click();
     }
 
+    /** Clicks a control that loads a new page and waits until the old page is gone. */
+    void submit(String id) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element(id).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+    }
+
     /** Waits (up to 20 s) for an element to appear after a navigation; fails with the page text. */
     IcsoeScreen await(String id) {
         try {

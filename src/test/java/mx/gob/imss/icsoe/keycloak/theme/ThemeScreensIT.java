@@ -133,7 +133,7 @@ class ThemeScreensIT {
         IcsoeScreen screen = new IcsoeScreen(browser);
         screen.type("username", capturista.curp());
         screen.type("password", "NoEsLaContraseña1!");
-        screen.click("kc-login");
+        screen.submit("kc-login");
 
         assertThat(screen.text("username-error")).isEqualTo("Usuario o contraseña incorrectos.");
         assertThat(screen.attribute("username", "aria-invalid")).isEqualTo("true");
@@ -151,7 +151,7 @@ class ThemeScreensIT {
         browser.get(kc.portalLoginUrl());
         IcsoeScreen screen = new IcsoeScreen(browser);
         String staleAction = screen.attribute("kc-form-login", "action");
-        screen.click("kc-forgot-password");
+        screen.submit("kc-forgot-password");
         browser.get(staleAction);
 
         assertThat(screen.title()).isEqualTo("La página expiró");
@@ -180,7 +180,7 @@ class ThemeScreensIT {
 
         screen.type("password-new", "Vx7!kQm#2pLr");
         screen.type("password-confirm", "Vx7!kQm#2pLs");
-        screen.click("kc-submit");
+        screen.submit("kc-submit");
         assertThat(screen.text("password-confirm-error")).isEqualTo("Las contraseñas no coinciden.");
         assertThat(screen.attribute("password-confirm", "aria-invalid")).isEqualTo("true");
         assertThat(screen.focusedId()).isEqualTo("password-confirm");
@@ -188,7 +188,7 @@ class ThemeScreensIT {
 
         screen.type("password-new", "Vx7!kQm#2pLr");
         screen.type("password-confirm", "Vx7!kQm#2pLr");
-        screen.click("kc-submit");
+        screen.submit("kc-submit");
         assertThat(screen.body()).containsAnyOf("Contraseña actualizada", "Tu cuenta se actualizó.");
         ScreenProbe.record(browser, "update-password-done", kc.baseUrl());
 
@@ -203,7 +203,7 @@ class ThemeScreensIT {
         Capturista capturista = kc.users().create();
         browser.get(kc.portalLoginUrl());
         IcsoeScreen screen = new IcsoeScreen(browser);
-        screen.click("kc-forgot-password");
+        screen.submit("kc-forgot-password");
 
         // 1.2 Restablecer contraseña
         assertThat(screen.title()).isEqualTo("Restablecer contraseña");
@@ -215,7 +215,7 @@ class ThemeScreensIT {
         assertThat(screen.attribute("username", "value")).isEmpty();
         ScreenProbe.record(browser, "reset-credentials", kc.baseUrl());
 
-        screen.click("kc-reset-submit");
+        screen.submit("kc-reset-submit");
         assertThat(screen.attribute("username", "aria-invalid")).isEqualTo("true");
         assertThat(screen.attribute("username", "aria-describedby")).contains("username-error");
         assertThat(screen.text("username-error")).isNotBlank();
@@ -224,7 +224,7 @@ class ThemeScreensIT {
 
         screen.type("username", capturista.curp());
         screen.type("email", capturista.email());
-        screen.click("kc-reset-submit");
+        screen.submit("kc-reset-submit");
 
         // 1.4 the confirmation
         screen.await("icsoe-reset-sent");
@@ -259,7 +259,7 @@ class ThemeScreensIT {
         // the server's own message for the failing rule
         screen.type("password-new", "Qwer7!xZab#");
         screen.type("password-confirm", "Qwer7!xZab#");
-        screen.click("kc-submit");
+        screen.submit("kc-submit");
         assertThat(screen.text("password-new-error")).contains("teclado");
         assertThat(screen.attribute("password-new", "aria-invalid")).isEqualTo("true");
         ScreenProbe.record(browser, "update-password-rule-error", kc.baseUrl());
@@ -267,7 +267,7 @@ class ThemeScreensIT {
         String newPassword = kc.users().password();
         screen.type("password-new", newPassword);
         screen.type("password-confirm", newPassword);
-        screen.click("kc-submit");
+        screen.submit("kc-submit");
 
         // 1.9 Contraseña actualizada
         screen.await("icsoe-password-updated");
@@ -283,7 +283,7 @@ class ThemeScreensIT {
         assertThat(updatedEmail.text()).contains("Contraseña actualizada", "¿No fuiste tú?");
 
         // 1.12 Aceptar leads to the login page
-        screen.click("kc-accept");
+        screen.submit("kc-accept");
         assertThat(screen.title()).isEqualTo("Inicio de sesión");
 
         ScreenProbe.screenshotEmail(browser, "email-password-reset", resetEmail.html());
