@@ -119,7 +119,10 @@ class ThemeScreensIT {
         assertThat(screen.focusedId()).isEqualTo("kc-forgot-password");
         keys.sendKeys(Keys.TAB).perform();
         assertThat(screen.focusedId()).isEqualTo("kc-login");
+        org.openqa.selenium.WebElement loginPage = browser.findElement(By.tagName("html"));
         keys.sendKeys(Keys.ENTER).perform();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(loginPage));
 
         assertThat(kc.realm().users().get(capturista.id()).getUserSessions())
                 .as("Enter on Ingresar logged the capturista in").isNotEmpty();
@@ -284,7 +287,8 @@ class ThemeScreensIT {
 
         // 1.12 Aceptar leads to the login page
         screen.submit("kc-accept");
-        assertThat(screen.title()).isEqualTo("Inicio de sesión");
+        screen.await("kc-form-login");
+        assertThat(screen.title()).as("no automatic login after a reset").isEqualTo("Inicio de sesión");
 
         ScreenProbe.screenshotEmail(browser, "email-password-reset", resetEmail.html());
         ScreenProbe.screenshotEmail(browser, "email-password-updated", updatedEmail.html());
