@@ -1,5 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
+import java.util.function.Function;
+
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
@@ -36,6 +38,11 @@ final class ResetLinkCheck {
     }
 
     static Result of(AuthenticationFlowContext context) {
+        return of(context, user -> ResetCredentialEmail.getLastChangedTimestamp(context.getSession(), context.getRealm(), user));
+    }
+
+    /** As {@link #of(AuthenticationFlowContext)}, with the user's last password change (millis or null) from {@code passwordChangedAt}. */
+    static Result of(AuthenticationFlowContext context, Function<UserModel, Long> passwordChangedAt) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String noteUserId = authSession.getAuthNote(DefaultActionTokenKey.ACTION_TOKEN_USER_ID);
         String rawToken = authSession.getAuthNote(TOKEN_NOTE);
@@ -54,7 +61,7 @@ final class ResetLinkCheck {
         if (user == null || !user.isEnabled()) {
             return Result.NONE;
         }
-        if (supersededBy(ResetCredentialEmail.getLastChangedTimestamp(session, realm, user), token.getIat())) {
+        if (supersededBy(passwordChangedAt.apply(user), token.getIat())) {
             return new Result(State.SUPERSEDED, user);
         }
         return new Result(State.VALID, user);

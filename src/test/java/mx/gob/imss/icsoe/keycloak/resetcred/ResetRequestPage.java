@@ -45,12 +45,16 @@ final class ResetRequestPage {
         }
     }
 
+    /** The field's error text: Keycloak's {@code input-error-<field>} or the ICSOE theme's {@code <field>-error}. */
     String fieldError(String field) {
         var error = page.getElementById("input-error-" + field);
+        if (error == null) {
+            error = page.getElementById(field + "-error");
+        }
         return error == null ? null : error.asNormalizedText();
     }
 
-    /** The confirmation text when {@code page} is the "sent" page, else an assertion error. */
+    /** The confirmation text (with any hint the theme adds) when {@code page} is the "sent" page, else an assertion error. */
     static String sentText(HtmlPage page) {
         var sent = page.getElementById("icsoe-reset-sent");
         if (sent == null) {

@@ -28,8 +28,11 @@ class ResetTimingIT {
     static final long SMTP_DELAY_MS = 1_500;
     static final int SAMPLES = 30;
     static final int WARM_UP = 5;
-    /** Medians may differ by noise, never by anything near an SMTP round trip. */
-    static final long MAX_MEDIAN_DIFF_MS = 40;
+    /**
+     * Medians may differ by noise (other builds share these 2 cores; 4–21 ms seen here), never by
+     * anything near an SMTP round trip ({@value #SMTP_DELAY_MS} ms).
+     */
+    static final long MAX_MEDIAN_DIFF_MS = 100;
 
     @Test
     void givenASlowMailServer_whenMatchesAndNonMatchesAreSubmitted_thenTheirTimesAreAlike(IcsoeKeycloak kc) throws Exception {

@@ -196,7 +196,7 @@ class ThemeScreensIT {
         ScreenProbe.record(browser, "update-password-done", kc.baseUrl());
 
         browser.get(link);
-        assertThat(screen.body()).contains("La liga ya expiró o ya fue utilizada");
+        assertThat(screen.body()).contains("Esta liga ya no es válida: caducó o ya fue utilizada");
         ScreenProbe.record(browser, "error-link-used", kc.baseUrl());
     }
 
