@@ -31,7 +31,7 @@
         <input id="${id}" name="${name}" type="${type}" value="${value}" class="icsoe-input"
                required aria-required="true" autocomplete="${autocomplete}" spellcheck="false"<#if inputmode?has_content> inputmode="${inputmode}"</#if>
                aria-invalid="${error?has_content?c}"<@ariaDescribedBy id=id hint=hint error=error/><#if autofocus> autofocus</#if>>
-        <p id="${id}-error" class="icsoe-error" aria-live="polite"<#if !error?has_content> hidden</#if>>${kcSanitize(error)?no_esc}</p>
+        <#if error?has_content><p id="${id}-error" class="icsoe-error" aria-live="polite">${kcSanitize(error)?no_esc}</p></#if>
     </div>
 </#macro>
 
@@ -54,6 +54,6 @@
             <button type="button" class="icsoe-toggle" aria-controls="${id}" data-icsoe-toggle hidden
                     data-label-show="${msg('icsoeShow')}" data-label-hide="${msg('icsoeHide')}"><span class="icsoe-toggle__text">${msg('icsoeShow')}</span><span class="icsoe-sr"> ${label?lower_case}</span></button>
         </div>
-        <p id="${id}-error" class="icsoe-error" aria-live="polite"<#if !error?has_content> hidden</#if>>${kcSanitize(error)?no_esc}</p>
+        <#if error?has_content><p id="${id}-error" class="icsoe-error" aria-live="polite">${kcSanitize(error)?no_esc}</p></#if>
     </div>
 </#macro>
