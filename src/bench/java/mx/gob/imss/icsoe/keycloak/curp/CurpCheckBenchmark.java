@@ -15,11 +15,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * How long {@link Curp#check(String)} takes per call: the reset step runs it on every request and
- * test harnesses filter generated CURPs with it. Run by hand (not part of the build):
+ * test harnesses filter generated CURPs with it. Not part of the default build:
  *
  * <pre>
- * mvn -q test-compile dependency:build-classpath -Dmdep.outputFile=target/test.cp -Dmdep.includeScope=test
- * java -cp target/test-classes:target/classes:$(cat target/test.cp) org.openjdk.jmh.Main CurpCheckBenchmark
+ * mvn -Pbench verify -Dbench.include=CurpCheckBenchmark -Dbench.args="-f 1 -wi 3 -i 5 -w 1s -r 1s -bm avgt -tu ns"
  * </pre>
  */
 @State(Scope.Benchmark)
