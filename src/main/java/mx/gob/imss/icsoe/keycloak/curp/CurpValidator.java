@@ -3,6 +3,7 @@ package mx.gob.imss.icsoe.keycloak.curp;
 import java.util.List;
 import java.util.Map;
 
+import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
 import org.jboss.logging.Logger;
 import org.keycloak.provider.ConfiguredProvider;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -57,7 +58,6 @@ public final class CurpValidator extends AbstractStringValidator
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        String version = CurpValidator.class.getPackage().getImplementationVersion();
-        return Map.of("version", version == null ? "dev" : version);
+        return ExtensionVersion.operationalInfo();
     }
 }

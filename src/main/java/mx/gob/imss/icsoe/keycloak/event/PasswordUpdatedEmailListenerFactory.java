@@ -2,6 +2,7 @@ package mx.gob.imss.icsoe.keycloak.event;
 
 import java.util.Map;
 
+import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -50,7 +51,6 @@ public final class PasswordUpdatedEmailListenerFactory
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        String version = PasswordUpdatedEmailListenerFactory.class.getPackage().getImplementationVersion();
-        return Map.of("version", version == null ? "dev" : version);
+        return ExtensionVersion.operationalInfo();
     }
 }

@@ -2,6 +2,7 @@ package mx.gob.imss.icsoe.keycloak.policy;
 
 import java.util.Map;
 
+import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyConfigException;
@@ -34,8 +35,7 @@ abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProvi
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        String version = IcsoePasswordPolicyProviderFactory.class.getPackage().getImplementationVersion();
-        return Map.of("version", version != null ? version : "development", "rule", getDisplayName());
+        return Map.of("version", ExtensionVersion.get(), "rule", getDisplayName());
     }
 
     /**
