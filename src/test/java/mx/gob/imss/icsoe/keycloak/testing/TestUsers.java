@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.Response;
+import mx.gob.imss.icsoe.keycloak.policy.PasswordRules;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -72,16 +73,21 @@ public final class TestUsers {
     }
 
     /**
-     * Twelve characters cycling upper, lower, digit, special: never four letters or digits in a row,
-     * so no sequence, keyboard run or repetition can form, and every ICSOE class is present.
+     * Twelve characters cycling upper, lower, digit, special, so every ICSOE class is present and no
+     * sequence or repetition can form; drawn again in the rare case that a keyboard column still
+     * does (e.g. {@code .Lo9}, the Latin-American column {@code 9ol.} backwards).
      */
     public String password() {
         String[] classes = {UPPER, LOWER, DIGITS, SPECIAL};
-        StringBuilder password = new StringBuilder(12);
-        for (int i = 0; i < 12; i++) {
-            String alphabet = classes[i % classes.length];
-            password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        while (true) {
+            StringBuilder password = new StringBuilder(12);
+            for (int i = 0; i < 12; i++) {
+                String alphabet = classes[i % classes.length];
+                password.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            if (PasswordRules.ICSOE.firstViolation(password) == null) {
+                return password.toString();
+            }
         }
-        return password.toString();
     }
 }
