@@ -1,10 +1,18 @@
-<#-- Minimal "Contraseña actualizada" page (reset feature); included by info.ftl after a reset. -->
+<#--
+  "Contraseña actualizada" (guide, images 1.9 / 1.10). New template; Aceptar leads to the login
+  page, where the person signs in with the CURP and the new password.
+-->
 <#import "template.ftl" as layout>
-<@layout.registrationLayout displayMessage=false; section>
+<@layout.registrationLayout displayMessage=false showUsername=false; section>
     <#if section = "header">
-        ${msg("icsoePasswordUpdatedTitle")}
+        ${msg("updatePasswordTitle")}
     <#elseif section = "form">
-        <p id="icsoe-password-updated">${msg("icsoePasswordUpdatedTitle")}</p>
-        <a id="kc-accept" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" href="${(acceptUrl!url.loginUrl)}">${msg("icsoeAccept")}</a>
+        <div id="icsoe-password-updated" class="icsoe-notice icsoe-notice--success" role="status">
+            <h2 class="icsoe-notice__title">${msg("icsoePasswordUpdatedTitle")}</h2>
+            <p class="icsoe-notice__text">${msg("icsoePasswordUpdatedMessage")}</p>
+        </div>
+        <div class="icsoe-actions icsoe-actions--single">
+            <a id="kc-accept" class="icsoe-btn icsoe-btn--primary" href="${(acceptUrl)!url.loginUrl}">${msg("icsoeAccept")}</a>
+        </div>
     </#if>
 </@layout.registrationLayout>

@@ -1,30 +1,25 @@
-<#-- Minimal reset step page (reset feature); the themes feature gives it the ICSOE look. -->
+<#--
+  "Restablecer contraseña" (guide, images 1.2 / 1.3): CURP and registered email. New template,
+  rendered by the icsoe reset-credentials step. Fields start empty on purpose (no pre-filled
+  attempted username): a shared computer must not offer someone else's CURP.
+-->
 <#import "template.ftl" as layout>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','email'); section>
+<#import "icsoe-macros.ftl" as icsoe>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','email') showUsername=false; section>
     <#if section = "header">
         ${msg("icsoeResetTitle")}
     <#elseif section = "form">
-        <p id="icsoe-reset-instruction">${msg("icsoeResetInstruction")}</p>
-        <form id="kc-reset-password-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
-            <div class="${properties.kcFormGroupClass!}">
-                <label for="username" class="${properties.kcLabelClass!}">${msg("icsoeResetCurpLabel")}</label>
-                <input type="text" id="username" name="username" class="${properties.kcInputClass!}" value="" autocomplete="off"
-                       autofocus maxlength="18" aria-invalid="<#if messagesPerField.existsError('username')>true</#if>"/>
-                <#if messagesPerField.existsError('username')>
-                    <span id="input-error-username" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('username'))?no_esc}</span>
-                </#if>
-            </div>
-            <div class="${properties.kcFormGroupClass!}">
-                <label for="email" class="${properties.kcLabelClass!}">${msg("icsoeResetEmailLabel")}</label>
-                <input type="email" id="email" name="email" class="${properties.kcInputClass!}" value="" autocomplete="email"
-                       aria-invalid="<#if messagesPerField.existsError('email')>true</#if>"/>
-                <#if messagesPerField.existsError('email')>
-                    <span id="input-error-email" class="${properties.kcInputErrorMessageClass!}" aria-live="polite">${kcSanitize(messagesPerField.get('email'))?no_esc}</span>
-                </#if>
-            </div>
-            <div class="${properties.kcFormGroupClass!}">
-                <a id="kc-back-to-login" href="${url.loginUrl}">${msg("backToLogin")}</a>
-                <input id="kc-reset-submit" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" type="submit" value="${msg("icsoeResetSubmit")}"/>
+        <p class="icsoe-lead">${msg("icsoeResetSubtitle")}</p>
+        <form id="kc-reset-password-form" class="icsoe-form" action="${url.loginAction}" method="post" novalidate>
+            <@icsoe.textField id="username" name="username" label=msg("icsoeUsernameLabel")
+                autocomplete="username" hint=msg("icsoeUsernameHint") autofocus=true
+                error=messagesPerField.existsError('username')?then(messagesPerField.get('username'), '')/>
+            <@icsoe.textField id="email" name="email" type="email" label=msg("icsoeEmailLabel")
+                autocomplete="email" inputmode="email" hint=msg("icsoeEmailHint")
+                error=messagesPerField.existsError('email')?then(messagesPerField.get('email'), '')/>
+            <div class="icsoe-actions">
+                <a id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" href="${url.loginUrl}">${msg("icsoeBackToLogin")}</a>
+                <button id="kc-reset-submit" class="icsoe-btn icsoe-btn--primary" type="submit">${msg("icsoeResetSubmit")}</button>
             </div>
         </form>
     </#if>

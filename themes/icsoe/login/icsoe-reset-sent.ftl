@@ -1,10 +1,19 @@
-<#-- Minimal confirmation page (reset feature): identical for every well-formed request. -->
+<#--
+  Confirmation after the reset step (guide, images 1.4 / 1.5). New template; the same page is
+  shown whatever was entered, so it never tells whether a CURP or an email is registered.
+-->
 <#import "template.ftl" as layout>
-<@layout.registrationLayout displayMessage=false; section>
+<#import "icsoe-macros.ftl" as icsoe>
+<@layout.registrationLayout displayMessage=false showUsername=false; section>
     <#if section = "header">
         ${msg("icsoeResetTitle")}
     <#elseif section = "form">
-        <p id="icsoe-reset-sent">${msg("icsoeResetSentMessage")}</p>
-        <a id="kc-accept" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!}" href="${(acceptUrl!url.loginRestartFlowUrl)}">${msg("icsoeAccept")}</a>
+        <div id="icsoe-reset-sent" class="icsoe-notice" role="status">
+            <p class="icsoe-notice__text">${msg("icsoeResetSentMessage")}</p>
+            <p class="icsoe-hint">${msg("icsoeResetSentHint")}</p>
+        </div>
+        <div class="icsoe-actions icsoe-actions--single">
+            <a id="kc-accept" class="icsoe-btn icsoe-btn--primary" href="${(acceptUrl)!url.loginRestartFlowUrl}">${msg("icsoeAccept")}</a>
+        </div>
     </#if>
 </@layout.registrationLayout>

@@ -56,4 +56,16 @@ class CurpValidatorTest {
                 .filteredOn(factory -> factory.getId().equals(CurpValidator.PROVIDER_ID))
                 .singleElement().isInstanceOf(CurpValidator.class);
     }
+
+    @Test
+    void givenTheServerBundlesThenSpanishAndEnglishCarryTheFormatMessage() throws java.io.IOException {
+        for (String locale : List.of("es", "en")) {
+            java.util.Properties properties = new java.util.Properties();
+            try (var in = getClass().getClassLoader()
+                    .getResourceAsStream("theme-resources/messages/messages_" + locale + ".properties")) {
+                properties.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+            assertThat(properties.getProperty(CurpValidator.MESSAGE_INVALID_CURP)).as(locale).contains("CURP");
+        }
+    }
 }

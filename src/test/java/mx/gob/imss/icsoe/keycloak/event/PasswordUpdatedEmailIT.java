@@ -152,12 +152,31 @@ class PasswordUpdatedEmailIT {
     }
 
     @Test
-    void givenTheRealm_thenTheListenerIsOnWithoutStoringEvents() {
-        RealmRepresentation realm = kc.realm().toRepresentation();
+    void givenTheRealm_thenTheListenerIsEnabledBesideKeycloaksLogging() {
+        assertThat(kc.realm().toRepresentation().getEventsListeners())
+                .containsExactlyInAnyOrder("jboss-logging", "icsoe-password-updated-email");
+    }
 
-        assertThat(realm.getEventsListeners()).containsExactlyInAnyOrder("jboss-logging", "icsoe-password-updated-email");
-        assertThat(realm.isEventsEnabled()).isNotEqualTo(Boolean.TRUE);
-        assertThat(realm.isAdminEventsEnabled()).isNotEqualTo(Boolean.TRUE);
+    /** Listeners get user and admin events whether or not the realm stores them. */
+    @Test
+    void givenEventStorageOff_whenAnAdminResetsThePassword_thenTheConfirmationStillGoesOut() throws Exception {
+        RealmRepresentation before = kc.realm().toRepresentation();
+        Capturista capturista = kc.users().create();
+        try {
+            RealmRepresentation off = new RealmRepresentation();
+            off.setEventsEnabled(false);
+            off.setAdminEventsEnabled(false);
+            kc.realm().update(off);
+
+            resetPassword(capturista, kc.users().password());
+
+            assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
+        } finally {
+            RealmRepresentation restore = new RealmRepresentation();
+            restore.setEventsEnabled(Boolean.TRUE.equals(before.isEventsEnabled()));
+            restore.setAdminEventsEnabled(Boolean.TRUE.equals(before.isAdminEventsEnabled()));
+            kc.realm().update(restore);
+        }
     }
 
     /**
@@ -188,10 +207,49 @@ class PasswordUpdatedEmailIT {
         assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
     }
 
+    /**
+     * The reset-credentials flow: the first email is the link, the second the confirmation. Written
+     * against the form's stable ids so it holds for Keycloak's stock step and the ICSOE CURP + email step.
+     */
+    @Test
+    void givenTheResetCredentialsFlow_whenTheCapturistaSetsANewPassword_thenOneConfirmationAfterTheLink()
+            throws Exception {
+        Capturista capturista = kc.users().create();
+        String newPassword = kc.users().password();
+        try (WebClient browser = Browsers.htmlUnit()) {
+            HtmlPage page = LoginPage.open(browser, kc.portalLoginUrl()).forgotPassword();
+            ((HtmlInput) page.getHtmlElementById("username")).setValue(capturista.curp());
+            if (page.getElementById("email") != null) {
+                ((HtmlInput) page.getHtmlElementById("email")).setValue(capturista.email());
+            }
+            HtmlElement send = page.getElementById("kc-reset-submit") != null
+                    ? page.getHtmlElementById("kc-reset-submit")
+                    : page.querySelector("#kc-reset-password-form [type=submit]");
+            send.click();
+
+            ReceivedEmail linkEmail = kc.mailbox().awaitMessagesTo(capturista.email(), 1, ARRIVAL).get(0);
+            assertThat(linkEmail.subject()).isNotEqualTo(SUBJECT);
+            HtmlPage form = browser.getPage(linkEmail.linkContaining("/login-actions/action-token"));
+            assertThat(form.getElementById("password-new")).as(form.asNormalizedText()).isNotNull();
+
+            submitNewPassword(form, newPassword, newPassword);
+        }
+
+        List<ReceivedEmail> received = kc.mailbox().awaitMessagesTo(capturista.email(), 2, ARRIVAL);
+        Thread.sleep(QUIET.toMillis());
+        received = kc.mailbox().messagesTo(capturista.email());
+        assertThat(received).as("the link, then the confirmation").hasSize(2);
+        assertIsTheConfirmation(received.get(1));
+    }
+
     private static HtmlPage submitNewPassword(HtmlPage page, String password, String confirmation) throws IOException {
         ((HtmlInput) page.getHtmlElementById("password-new")).setValue(password);
         ((HtmlInput) page.getHtmlElementById("password-confirm")).setValue(confirmation);
-        HtmlElement submit = page.querySelector("#kc-passwd-update-form [type=submit]");
+        // #kc-submit by contract; the stock form's first submit button otherwise. Never "Regresar"
+        // (kc-back), which in an application-initiated action is the cancel-aia submit button.
+        HtmlElement submit = page.getElementById("kc-submit") != null
+                ? page.getHtmlElementById("kc-submit")
+                : page.querySelector("#kc-passwd-update-form [type=submit]:not([name=cancel-aia])");
         assertThat(submit).as("submit button of the update-password form").isNotNull();
         return submit.click();
     }

@@ -1,0 +1,172 @@
+/*
+ * ICSOE login theme: password show/hide, focus on the first field in error, and the live checklist
+ * of the new-password page. The checklist reads the realm's policy parameters that the server
+ * rendered into <script type="application/json" id="icsoe-password-rules"> (no rule values live
+ * here); without them the list stays static. The server remains the authority on every rule.
+ */
+(function () {
+  "use strict";
+
+  function each(selector, fn) {
+    Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
+  }
+
+  // Show / hide password: the button names its field, its text says what it will do.
+  each("[data-icsoe-toggle]", function (button) {
+    var input = document.getElementById(button.getAttribute("aria-controls"));
+    var text = button.querySelector(".icsoe-toggle__text");
+    if (!input || !text) { return; }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var show = input.type === "password";
+      input.type = show ? "text" : "password";
+      text.textContent = button.getAttribute(show ? "data-label-hide" : "data-label-show");
+    });
+  });
+
+  // A page that comes back with errors puts the caret in the first field in error, whose
+  // aria-describedby makes screen readers read the server's message with it.
+  var invalid = document.querySelector('input[aria-invalid="true"]');
+  if (invalid) { invalid.focus(); }
+
+  var rulesData = document.getElementById("icsoe-password-rules");
+  var password = document.getElementById("password-new");
+  if (!rulesData || !password) { return; }
+  var rules;
+  try { rules = JSON.parse(rulesData.textContent); } catch (e) { return; }
+  if (!rules || typeof rules !== "object") { return; }
+
+  function count(value, re) { return (value.match(re) || []).length; }
+
+  function has(name) { return rules[name] !== undefined && rules[name] !== null; }
+
+  // The checks below mirror mx.gob.imss.icsoe.keycloak.policy.PasswordRules (same folding, same
+  // run definitions); only the parameters come from the page.
+  function codePoints(value) { return Array.from(value); }
+
+  function isBlank(ch) {
+    return /[\s\u0085\u180e\u200b\u2060\ufeff]/u.test(ch);
+  }
+
+  function repeated(chars, limit) {
+    var run = 0, previous = null, i, folded;
+    for (i = 0; i < chars.length; i++) {
+      folded = chars[i].toLowerCase();
+      run = folded === previous ? run + 1 : 1;
+      previous = folded;
+      if (run >= limit) { return true; }
+    }
+    return false;
+  }
+
+  // Letters a..z with ñ between n and o, digits 0..9: neighbours differ by 1 or 2.
+  function sequenceRank(folded) {
+    if (folded >= "a" && folded <= "z" && folded.length === 1) { return 2 * (folded.charCodeAt(0) - 97); }
+    if (folded === "\u00f1") { return 2 * 13 + 1; }
+    if (/^\p{Nd}$/u.test(folded)) {
+      var value = parseInt(folded.normalize("NFKC"), 10);
+      return isNaN(value) ? -1 : 100 + 2 * value;
+    }
+    return -1;
+  }
+
+  function sequence(chars, limit) {
+    var up = 0, down = 0, previous = -1, i, rank, step;
+    for (i = 0; i < chars.length; i++) {
+      rank = sequenceRank(chars[i].toLowerCase());
+      if (rank >= 0 && previous >= 0) {
+        step = rank - previous;
+        up = step === 1 || step === 2 ? up + 1 : 1;
+        down = step === -1 || step === -2 ? down + 1 : 1;
+      } else {
+        up = rank >= 0 ? 1 : 0;
+        down = up;
+      }
+      previous = rank;
+      if (up >= limit || down >= limit) { return true; }
+    }
+    return false;
+  }
+
+  // Keyboard lines from the policy: every character maps to (line, position) entries.
+  var lines = rules.keyboardLines || [];
+  var keyEntries = {};
+  lines.forEach(function (line, l) {
+    line.forEach(function (key, k) {
+      codePoints(String(key)).filter(function (ch, i, all) { return all.indexOf(ch) === i; })
+        .forEach(function (ch) { (keyEntries[ch] = keyEntries[ch] || []).push([l, k]); });
+    });
+  });
+
+  function keyboard(chars, limit) {
+    var n = lines.length, seen = [], last = [], ups = [], downs = [], pos, e, entries, line, index, up, down;
+    for (e = 0; e < n; e++) { seen[e] = 0; last[e] = 0; ups[e] = 0; downs[e] = 0; }
+    for (pos = 0; pos < chars.length; pos++) {
+      entries = keyEntries[chars[pos].toLowerCase()] || [];
+      for (e = 0; e < entries.length; e++) {
+        line = entries[e][0]; index = entries[e][1]; up = 1; down = 1;
+        if (seen[line] === pos) {
+          if (index === last[line] + 1) { up = ups[line] + 1; } else if (index === last[line] - 1) { down = downs[line] + 1; }
+        }
+        seen[line] = pos + 1; last[line] = index; ups[line] = up; downs[line] = down;
+        if (up >= limit || down >= limit) { return true; }
+      }
+    }
+    return false;
+  }
+
+  var checks = {
+    mix: function (v) {
+      return v.length > 0
+        && (!has("upperCase") || count(v, /\p{Lu}/gu) >= rules.upperCase)
+        && (!has("lowerCase") || count(v, /\p{Ll}/gu) >= rules.lowerCase)
+        && (!has("digits") || count(v, /\p{Nd}/gu) >= rules.digits);
+    },
+    special: function (v) {
+      var set = codePoints(Array.isArray(rules.specialChars) ? rules.specialChars.join("") : String(rules.specialChars || ""));
+      return codePoints(v).some(function (ch) { return set.indexOf(ch) >= 0; });
+    },
+    length: function (v) {
+      var chars = codePoints(v);
+      return v.length > 0
+        && (!has("minLength") || v.length >= rules.minLength)
+        && (!has("maxLength") || v.length <= rules.maxLength)
+        && (!rules.noWhitespace || !chars.some(isBlank))
+        && (!has("keyboardRun") || !keyboard(chars, rules.keyboardRun))
+        && (!has("sequenceRun") || !sequence(chars, rules.sequenceRun));
+    },
+    repeat: function (v) {
+      return v.length > 0 && (!has("repeatRun") || !repeated(codePoints(v), rules.repeatRun));
+    }
+  };
+
+  var status = document.getElementById("icsoe-rules-status");
+  var items = Array.prototype.slice.call(document.querySelectorAll("#icsoe-rules-list [data-rule]"))
+    .filter(function (li) { return checks[li.getAttribute("data-rule")]; });
+  var announceTimer;
+
+  function update() {
+    var value = password.value, met = 0;
+    items.forEach(function (li) {
+      var ok = checks[li.getAttribute("data-rule")](value);
+      if (ok) { met += 1; }
+      li.classList.toggle("icsoe-rule--done", ok);
+      var state = li.querySelector(".icsoe-rule__state");
+      if (state && status) {
+        state.textContent = " (" + status.getAttribute(ok ? "data-done" : "data-pending") + ")";
+      }
+    });
+    if (status) {
+      // Announce a short summary once typing pauses, not on every key.
+      clearTimeout(announceTimer);
+      announceTimer = setTimeout(function () {
+        status.textContent = status.getAttribute("data-template")
+          .replace("{0}", String(met)).replace("{1}", String(items.length));
+      }, 900);
+    }
+  }
+
+  document.getElementById("icsoe-rules").classList.add("icsoe-rules--live");
+  password.addEventListener("input", update);
+  if (password.value) { update(); }
+})();
