@@ -3,6 +3,7 @@ package mx.gob.imss.icsoe.keycloak.resetcred;
 import java.util.List;
 import java.util.Map;
 
+import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -87,8 +88,7 @@ public final class IcsoeResetCredentialsAuthenticatorFactory implements Authenti
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        String version = getClass().getPackage().getImplementationVersion();
-        return Map.of("version", version == null ? "dev" : version);
+        return ExtensionVersion.operationalInfo();
     }
 
     @Override

@@ -66,7 +66,7 @@ class ResetCredentialsIT {
             assertThat(email.from()).isEqualTo("icsoe@imss.gob.mx");
             String link = email.linkContaining("action-token");
 
-            String newPassword = ResetItSupport.validPassword(kc.users());
+            String newPassword = kc.users().password();
             HtmlPage updated = UpdatePasswordPage.follow(web, link).save(newPassword);
             assertThat(updated.getElementById("icsoe-password-updated")).as(updated.asNormalizedText()).isNotNull();
             assertThat(updated.asNormalizedText()).contains("Contraseña actualizada");
@@ -180,7 +180,7 @@ class ResetCredentialsIT {
         Capturista capturista = kc.users().create();
         String link = requestLink(kc, capturista);
         try (WebClient web = browser()) {
-            UpdatePasswordPage.follow(web, link).save(ResetItSupport.validPassword(kc.users()));
+            UpdatePasswordPage.follow(web, link).save(kc.users().password());
         }
         try (WebClient again = browser()) {
             HtmlPage page = again.getPage(link);
@@ -216,7 +216,7 @@ class ResetCredentialsIT {
         String newer = requestLink(kc, capturista, 2);
         assertThat(newer).isNotEqualTo(older);
         try (WebClient web = browser()) {
-            assertThat(UpdatePasswordPage.follow(web, newer).save(ResetItSupport.validPassword(kc.users())).getElementById("icsoe-password-updated")).isNotNull();
+            assertThat(UpdatePasswordPage.follow(web, newer).save(kc.users().password()).getElementById("icsoe-password-updated")).isNotNull();
         }
         try (WebClient web = browser()) {
             HtmlPage page = web.getPage(older);
@@ -262,7 +262,7 @@ class ResetCredentialsIT {
             String link = requestLink(kc, capturista);
             try (WebClient web = browser()) {
                 // the stock "sign out other devices" box is left as it comes (unticked)
-                assertThat(UpdatePasswordPage.follow(web, link).save(ResetItSupport.validPassword(kc.users())).getElementById("icsoe-password-updated")).isNotNull();
+                assertThat(UpdatePasswordPage.follow(web, link).save(kc.users().password()).getElementById("icsoe-password-updated")).isNotNull();
             }
             assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(400);
             assertThat(ResetItSupport.token(kc.realmUrl(), refreshOffline).get("http_status")).isEqualTo(400);

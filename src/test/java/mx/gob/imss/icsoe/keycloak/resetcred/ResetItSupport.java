@@ -67,20 +67,6 @@ final class ResetItSupport {
         return browserFrom(randomLoopback());
     }
 
-    /**
-     * A fresh password the ICSOE rules accept: the harness generator can, rarely, produce a keyboard
-     * run (e.g. "Ki8,"), so its output is checked with the rule engine and drawn again if refused.
-     */
-    static String validPassword(mx.gob.imss.icsoe.keycloak.testing.TestUsers users) {
-        for (int i = 0; i < 100; i++) {
-            String password = users.password();
-            if (mx.gob.imss.icsoe.keycloak.policy.PasswordRules.ICSOE.firstViolation(password) == null) {
-                return password;
-            }
-        }
-        throw new IllegalStateException("no valid password in 100 draws");
-    }
-
     /** The page's HTML with per-request values (codes, tab ids, ...) blanked, for byte comparison. */
     static String normalised(HtmlPage page) {
         return PER_REQUEST.matcher(page.getWebResponse().getContentAsString()).replaceAll("$1=X");
