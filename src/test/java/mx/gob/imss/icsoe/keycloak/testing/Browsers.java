@@ -33,6 +33,7 @@ public final class Browsers {
         client.getOptions().setCssEnabled(false);
         client.getOptions().setRedirectEnabled(true);
         client.getOptions().setThrowExceptionOnFailingStatusCode(false);
+        client.getOptions().setPrintContentOnFailingStatusCode(false);
         client.getOptions().setThrowExceptionOnScriptError(false);
         client.getOptions().setTimeout(60_000);
         client.addRequestHeader("Accept-Language", ACCEPT_LANGUAGE);
