@@ -7,7 +7,7 @@
 <@mail.layout title=msg("passwordResetSubject") preheader=msg("icsoeResetPreheader", linkExpiration)>
 <@mail.heading text=msg("icsoeResetHeading")/>
 <@mail.p><@mail.greeting/></@mail.p>
-<@mail.p>${msg("icsoeResetIntro")}</@mail.p>
+<@mail.p>${msg("icsoeResetIntro")} ${msg("icsoeResetButtonIntro")}</@mail.p>
 <@mail.button href=link label=msg("icsoeResetButton")/>
 <@mail.p>${msg("icsoeResetExpiry", linkExpiration)}</@mail.p>
 <p style="margin:0 0 8px 0;font-size:14px;line-height:20px;color:#545454;">${msg("icsoeResetLinkIntro")}</p>

@@ -25,6 +25,10 @@ final class MailViewer implements AutoCloseable {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.of("America/Mexico_City"));
 
+    /** Scripts stay off in a message; a link the person clicks may open (in a new tab or the page). */
+    private static final String FRAME_SANDBOX =
+            "allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation";
+
     private final Mailbox mailbox;
     private final HttpServer server;
 
@@ -100,9 +104,17 @@ final class MailViewer implements AutoCloseable {
                 .append("&lt;").append(escape(email.from())).append("&gt;</dd>")
                 .append("<dt>Para</dt><dd>").append(escape(email.to())).append("</dd>")
                 .append("<dt>Recibido</dt><dd>").append(escape(received(email))).append("</dd></dl>");
+        List<String> links = email.links();
+        if (!links.isEmpty()) {
+            html.append("<h2>Ligas del correo</h2><ul>");
+            for (String link : links) {
+                html.append("<li><a href=\"").append(escape(link)).append("\">").append(escape(link)).append("</a></li>");
+            }
+            html.append("</ul>");
+        }
         if (email.html() != null) {
-            html.append("<h2>HTML</h2><iframe sandbox title=\"Contenido HTML\" src=\"/message/").append(index)
-                    .append("/html\"></iframe>");
+            html.append("<h2>HTML</h2><iframe sandbox=\"").append(FRAME_SANDBOX)
+                    .append("\" title=\"Contenido HTML\" src=\"/message/").append(index).append("/html\"></iframe>");
         }
         if (email.text() != null) {
             html.append("<h2>Texto</h2><pre>").append(escape(email.text())).append("</pre>");
@@ -126,7 +138,7 @@ final class MailViewer implements AutoCloseable {
                 + "body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#222}"
                 + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}"
                 + "iframe{width:100%;height:32rem;border:1px solid #ccc}pre{white-space:pre-wrap;background:#f5f5f5;padding:1rem}"
-                + "a{color:#611232}</style></head><body>";
+                + "a{color:#611232}li a{word-break:break-all}</style></head><body>";
     }
 
     static String escape(String value) {
@@ -154,7 +166,7 @@ final class MailViewer implements AutoCloseable {
         exchange.getResponseHeaders().set("Content-Type", type + "; charset=utf-8");
         exchange.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
         exchange.getResponseHeaders().set("Content-Security-Policy", sandboxed
-                ? "sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
+                ? "sandbox " + FRAME_SANDBOX + "; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'"
                 : "default-src 'self'; style-src 'unsafe-inline'; frame-src 'self'");
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
