@@ -82,8 +82,32 @@ final class IcsoeScreen {
     void submit(String id) {
         WebElement page = driver.findElement(By.tagName("html"));
         element(id).click();
+        awaitGone(page);
+    }
+
+    /** Waits (up to 30 s) until the page whose root element is {@code oldRoot} has been replaced. */
+    void awaitGone(WebElement oldRoot) {
         new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+                .until(d -> isGone(oldRoot));
+    }
+
+    /**
+     * Whether the old page's root element has left the document. During the navigation chromedriver
+     * may answer "Node with given id does not belong to the document" as a plain WebDriverException
+     * instead of a StaleElementReferenceException (seen in CI): both mean the page is gone.
+     */
+    private static boolean isGone(WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /** Waits (up to 20 s) for an element to appear after a navigation; fails with the page text. */

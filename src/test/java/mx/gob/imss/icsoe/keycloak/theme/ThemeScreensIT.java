@@ -121,8 +121,7 @@ class ThemeScreensIT {
         assertThat(screen.focusedId()).isEqualTo("kc-login");
         org.openqa.selenium.WebElement loginPage = browser.findElement(By.tagName("html"));
         keys.sendKeys(Keys.ENTER).perform();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(loginPage));
+        screen.awaitGone(loginPage);
 
         assertThat(kc.realm().users().get(capturista.id()).getUserSessions())
                 .as("Enter on Ingresar logged the capturista in").isNotEmpty();
