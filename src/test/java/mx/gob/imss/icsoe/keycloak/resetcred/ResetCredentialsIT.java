@@ -14,8 +14,6 @@ import java.util.Map;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.ClientRepresentation;
@@ -29,20 +27,8 @@ import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
 /** The ICSOE reset flow end to end through its pages, against the real server and GreenMail. */
-@ExtendWith(KeycloakExtension.class)
+@ExtendWith({KeycloakExtension.class, StoredEvents.class})
 class ResetCredentialsIT {
-
-    private static boolean eventsStoredBefore;
-
-    @BeforeAll
-    static void storeEvents(IcsoeKeycloak kc) {
-        eventsStoredBefore = ResetItSupport.storeEvents(kc.realm(), true);
-    }
-
-    @AfterAll
-    static void restoreEvents(IcsoeKeycloak kc) {
-        ResetItSupport.storeEvents(kc.realm(), eventsStoredBefore);
-    }
 
     static final String SENT_TEXT = "La liga para restablecer tu contraseña fue enviada al correo electrónico registrado";
     static final String LINK_GONE_TEXT = "Esta liga ya no es válida: caducó o ya fue utilizada.";

@@ -10,8 +10,6 @@ import java.util.Map;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
@@ -28,20 +26,8 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
  * the honest way: HtmlUnit binds its connections to random source addresses in 127.0.0.0/8, which
  * Keycloak (listening on 127.0.0.1) sees as distinct clients.
  */
-@ExtendWith(KeycloakExtension.class)
+@ExtendWith({KeycloakExtension.class, StoredEvents.class})
 class ResetThrottleIT {
-
-    private static boolean eventsStoredBefore;
-
-    @BeforeAll
-    static void storeEvents(IcsoeKeycloak kc) {
-        eventsStoredBefore = ResetItSupport.storeEvents(kc.realm(), true);
-    }
-
-    @AfterAll
-    static void restoreEvents(IcsoeKeycloak kc) {
-        ResetItSupport.storeEvents(kc.realm(), eventsStoredBefore);
-    }
 
     @Test
     void givenThreeEmailsAlreadySent_whenTheUserAsksAgain_thenTheSamePageNoFourthEmailAndAnEvent(IcsoeKeycloak kc) throws Exception {

@@ -22,6 +22,11 @@ public final class KeycloakExtension implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return keycloak(context);
+    }
+
+    /** The run's Keycloak, started on first use; for other extensions that need it in their callbacks. */
+    public static IcsoeKeycloak keycloak(ExtensionContext context) {
         Started started = context.getRoot().getStore(NAMESPACE)
                 .getOrComputeIfAbsent(Started.class, key -> Started.attempt(), Started.class);
         if (started.failure() != null) {
