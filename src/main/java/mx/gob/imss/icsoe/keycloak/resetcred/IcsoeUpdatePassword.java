@@ -10,6 +10,7 @@ import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
@@ -21,8 +22,10 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * {@link #order()} so Keycloak picks it over the built-in one. It adds three things:
  * <ul>
  *   <li>the realm's password rules as form attributes for the ICSOE page's checklist;</li>
- *   <li>after a successful change, every other session of the user ends, offline sessions too,
- *       whatever the "sign out other devices" box said;</li>
+ *   <li>after a successful change, in a realm whose attribute {@value #END_OTHER_SESSIONS_ATTRIBUTE} is
+ *       {@code true} (the ICSOE realm file sets it), every other session of the user ends, offline
+ *       sessions too, whatever the "sign out other devices" box said. Other realms on the same server
+ *       keep Keycloak's behaviour: only the box decides;</li>
  *   <li>when the flow ends after the change (the reset flow's force-login), the "Contraseña
  *       actualizada" page gets an Aceptar target ({@value #ACCEPT_URL}) and its marker attribute.</li>
  * </ul>
@@ -39,6 +42,8 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
     public static final String UPDATED_ATTRIBUTE = "icsoePasswordUpdated";
     public static final String ACCEPT_URL = "acceptUrl";
     static final String LOGOUT_SESSIONS_FIELD = "logout-sessions";
+    /** Realm attribute that turns on "a password change ends every other session". */
+    public static final String END_OTHER_SESSIONS_ATTRIBUTE = "icsoe.passwordChange.endOtherSessions";
 
     @Override
     public int order() {
@@ -63,11 +68,13 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
         if (context.getStatus() != RequiredActionContext.Status.SUCCESS) {
             return;
         }
-        boolean stockLoggedOut = "on".equals(context.getHttpRequest().getDecodedFormParameters().getFirst(LOGOUT_SESSIONS_FIELD));
-        if (!stockLoggedOut) {
-            AuthenticatorUtil.logoutOtherSessions(context);
+        if (endsOtherSessions(context.getRealm())) {
+            boolean stockLoggedOut = "on".equals(context.getHttpRequest().getDecodedFormParameters().getFirst(LOGOUT_SESSIONS_FIELD));
+            if (!stockLoggedOut) {
+                AuthenticatorUtil.logoutOtherSessions(context);
+            }
+            revokeOfflineSessions(context);
         }
-        revokeOfflineSessions(context);
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession.getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS) != null) {
             // AuthenticationManager renders the closing info page with this same (per-session) provider.
@@ -78,6 +85,12 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
                 page.setAttribute(ACCEPT_URL, acceptUrl);
             }
         }
+    }
+
+    /** True only when the realm opted in; a missing or unreadable attribute keeps Keycloak's behaviour. */
+    static boolean endsOtherSessions(RealmModel realm) {
+        String value = realm.getAttribute(END_OTHER_SESSIONS_ATTRIBUTE);
+        return value != null && Boolean.parseBoolean(value.trim());
     }
 
     private static void revokeOfflineSessions(RequiredActionContext context) {

@@ -11,6 +11,8 @@ import static org.mockito.Mockito.when;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.authentication.RequiredActionContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
@@ -55,6 +57,15 @@ class IcsoeUpdatePasswordTest {
         when(client.getBaseUrl()).thenReturn(" ");
         assertThat(IcsoeUpdatePassword.acceptUrl(null, client)).isNull();
         assertThat(IcsoeUpdatePassword.acceptUrl(null, null)).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(value = {"true,true", "TRUE,true", "' true ',true", "false,false", "yes,false", "1,false", "'',false", "NULL,false"},
+            nullValues = "NULL")
+    void givenTheRealmAttributeThenOnlyAnExplicitTrueEndsOtherSessions(String value, boolean ends) {
+        RealmModel realm = mock(RealmModel.class);
+        when(realm.getAttribute(IcsoeUpdatePassword.END_OTHER_SESSIONS_ATTRIBUTE)).thenReturn(value);
+        assertThat(IcsoeUpdatePassword.endsOtherSessions(realm)).isEqualTo(ends);
     }
 
     @Test
