@@ -157,8 +157,20 @@ class ThemeScreensIT {
         browser.get(staleAction);
 
         assertThat(screen.title()).isEqualTo("La página expiró");
-        assertThat(screen.body()).contains("Para volver a iniciar sesión desde el principio", "da clic aquí");
+        assertThat(screen.text("instruction1")).startsWith("Esta página ya no es válida")
+                .doesNotContain(" .").doesNotContain("clic aquí");
+        assertThat(screen.text("loginContinueLink")).isEqualTo("Continuar donde me quedé");
+        assertThat(screen.text("loginRestartLink")).isEqualTo("Volver a empezar");
         ScreenProbe.record(browser, "page-expired", kc.baseUrl());
+
+        // "Continuar donde me quedé" goes back to the step the flow is at: the reset form
+        screen.submit("loginContinueLink");
+        assertThat(screen.await("kc-reset-password-form").title()).isEqualTo("Restablecer contraseña");
+        // "Volver a empezar" starts the login again
+        browser.get(staleAction);
+        assertThat(screen.await("loginRestartLink").title()).isEqualTo("La página expiró");
+        screen.submit("loginRestartLink");
+        assertThat(screen.await("kc-form-login").title()).isEqualTo("Inicio de sesión");
     }
 
     @Test
