@@ -9,9 +9,6 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticatorConfigModel;
@@ -20,6 +17,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
+
+import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
 /**
  * First step of the ICSOE reset-credentials flow, in place of Keycloak's "choose user".
@@ -93,7 +92,7 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         ResetThrottleConfig limits = ResetThrottleConfig.from(configOf(context.getAuthenticatorConfig()));
-        SubjectHasher hasher = hasher(session, realm);
+        SubjectHasher hasher = SubjectHasher.forRealm(session, realm);
         SlotThrottle throttle = new SlotThrottle(slotStore(session.singleUseObjects()));
         String ip = context.getConnection().getRemoteAddr();
         String curpHash = hasher.hash("curp", request.curp());
@@ -134,19 +133,6 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
 
     private static Map<String, String> configOf(AuthenticatorConfigModel config) {
         return config == null ? null : config.getConfig();
-    }
-
-    /** Keyed by the realm's HMAC key (the same on every node); the realm id if the realm has none. */
-    static SubjectHasher hasher(KeycloakSession session, RealmModel realm) {
-        try {
-            KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-            if (key != null && key.getSecretKey() != null) {
-                return new SubjectHasher(key.getSecretKey().getEncoded());
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf("Realm %s has no active HS512 key; hashing reset subjects with its id", realm.getName());
-        }
-        return new SubjectHasher(("icsoe-reset:" + realm.getId()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     static SlotStore slotStore(SingleUseObjectProvider store) {

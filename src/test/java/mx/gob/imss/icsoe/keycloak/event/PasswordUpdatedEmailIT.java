@@ -152,9 +152,9 @@ class PasswordUpdatedEmailIT {
     }
 
     @Test
-    void givenTheRealm_thenTheListenerIsEnabledBesideKeycloaksLogging() {
+    void givenTheRealm_thenTheListenerIsEnabledBesideTheRedactingLog() {
         assertThat(kc.realm().toRepresentation().getEventsListeners())
-                .containsExactlyInAnyOrder("jboss-logging", "icsoe-password-updated-email");
+                .containsExactlyInAnyOrder("icsoe-logging", "icsoe-password-updated-email");
     }
 
     /** Listeners get user and admin events whether or not the realm stores them. */

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

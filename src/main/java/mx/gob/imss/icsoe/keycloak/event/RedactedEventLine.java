@@ -1,0 +1,127 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BinaryOperator;
+
+import org.keycloak.events.Event;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.AuthDetails;
+
+/**
+ * One log line per Keycloak event, in the shape of Keycloak's {@code jboss-logging} listener
+ * ({@code type="LOGIN_ERROR", realmId="…", …}) but with personal data replaced by keyed hashes:
+ * only event details known to carry no personal data are written as they are ({@link #PLAIN_DETAILS});
+ * every other detail (username — the CURP —, email, names, identity-provider identities, X.509
+ * names, …) becomes {@code #} plus a keyed hash, so repeated attempts can still be correlated. Values
+ * are quoted with control characters and quotes escaped, so a typed value can never forge a line.
+ * Admin events never include their representation.
+ */
+final class RedactedEventLine {
+
+    /** Keycloak and ICSOE detail keys whose values are ids, codes or settings, never personal data. */
+    static final Set<String> PLAIN_DETAILS = Set.of(
+            "access_token_expiration_time", "action", "age_of_refresh_token", "audience", "auth_method",
+            "auth_type", "authentication_error_detail", "client_auth_method", "client_policy_error",
+            "client_policy_error_detail", "client_registration_policy", "code_id", "consent", "context",
+            "credential_id", "credential_type", "custom_required_action", "fields_to_update", "grant_type",
+            "granted_client", "identity_provider", "invalid_user_session_remember_me", "login_retry",
+            "logout_triggered_by_action_token", "logout_triggered_by_required_action", "node_host",
+            "not_before", "num_failures", "org_id", "reason", "redirect_uri", "redirected_to_client",
+            "refresh_token_id", "refresh_token_sub", "refresh_token_type", "register_method", "remember_me",
+            "response_mode", "response_type", "restart_after_timeout", "revoked_client", "scope",
+            "selected_credential_id", "signature_algorithm", "signature_required", "token_id",
+            "token_issued_for", "token_type", "updated_refresh_token_id", "user_session_expired",
+            // this jar's reset-step details: an outcome word and a subject that is already a keyed hash
+            "icsoe_outcome", "icsoe_subject");
+
+    private RedactedEventLine() {
+    }
+
+    /** {@code hash} is (kind, value) to a keyed hash, e.g. {@code SubjectHasher::hash}. */
+    static String of(Event event, BinaryOperator<String> hash) {
+        StringBuilder line = new StringBuilder(256);
+        field(line, "type", event.getType() == null ? null : event.getType().name());
+        field(line, "realmId", event.getRealmId());
+        field(line, "realmName", event.getRealmName());
+        field(line, "clientId", event.getClientId());
+        field(line, "userId", event.getUserId());
+        field(line, "sessionId", event.getSessionId());
+        field(line, "ipAddress", event.getIpAddress());
+        field(line, "error", event.getError());
+        details(line, event.getDetails(), hash);
+        return line.toString();
+    }
+
+    static String of(AdminEvent event, BinaryOperator<String> hash) {
+        StringBuilder line = new StringBuilder(256);
+        field(line, "operationType", event.getOperationType() == null ? null : event.getOperationType().name());
+        field(line, "realmId", event.getRealmId());
+        field(line, "realmName", event.getRealmName());
+        AuthDetails auth = event.getAuthDetails();
+        if (auth != null) {
+            field(line, "clientId", auth.getClientId());
+            field(line, "userId", auth.getUserId());
+            field(line, "ipAddress", auth.getIpAddress());
+        }
+        field(line, "resourceType", event.getResourceTypeAsString());
+        field(line, "resourcePath", event.getResourcePath());
+        field(line, "error", event.getError());
+        details(line, event.getDetails(), hash);
+        return line.toString();
+    }
+
+    private static void details(StringBuilder line, Map<String, String> details, BinaryOperator<String> hash) {
+        if (details == null) {
+            return;
+        }
+        details.forEach((key, value) -> {
+            if (value == null || PLAIN_DETAILS.contains(key)) {
+                field(line, key, value);
+            } else {
+                field(line, key, "#" + hash.apply(key, value.strip().toLowerCase(Locale.ROOT)));
+            }
+        });
+    }
+
+    private static void field(StringBuilder line, String name, String value) {
+        if (value == null) {
+            return;
+        }
+        if (!line.isEmpty()) {
+            line.append(", ");
+        }
+        line.append(safeName(name)).append("=\"");
+        escape(line, value);
+        line.append('"');
+    }
+
+    /** Detail keys come from code, but a custom authenticator could put anything there. */
+    private static String safeName(String name) {
+        StringBuilder safe = new StringBuilder(name.length());
+        name.codePoints().forEach(c -> safe.appendCodePoint(
+                (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.' ? c : '_'));
+        return safe.toString();
+    }
+
+    private static void escape(StringBuilder line, String value) {
+        value.codePoints().forEach(c -> {
+            switch (c) {
+                case '"' -> line.append("\\\"");
+                case '\\' -> line.append("\\\\");
+                case '\n' -> line.append("\\n");
+                case '\r' -> line.append("\\r");
+                case '\t' -> line.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR) {
+                        line.append(String.format("\\u%04x", c));
+                    } else {
+                        line.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+    }
+}

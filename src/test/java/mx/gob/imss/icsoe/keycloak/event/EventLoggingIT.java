@@ -1,0 +1,103 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import org.htmlunit.WebClient;
+import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlInput;
+import org.htmlunit.html.HtmlPage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import mx.gob.imss.icsoe.keycloak.testing.Browsers;
+import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
+
+/**
+ * The realm logs its events through {@code icsoe-logging}, not Keycloak's {@code jboss-logging}: failed
+ * logins and failed reset requests reach the server log at WARN, with the typed CURP and email
+ * replaced by keyed hashes. The whole server log is searched for this capturista's identifiers.
+ */
+@ExtendWith(KeycloakExtension.class)
+class EventLoggingIT {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Test
+    void givenFailedLoginsAndAFailedResetRequest_thenTheLogHasTheirEventsButNeitherTheCurpNorTheEmail(IcsoeKeycloak kc)
+            throws Exception {
+        Capturista capturista = kc.users().create();
+        String unknownCurp = kc.users().create().curp();
+        try (WebClient browser = browserFromOwnAddress()) {
+            // a wrong password for a known CURP, typed in upper case as on the guide's screen
+            LoginPage.open(browser, kc.portalLoginUrl()).logIn(capturista.curp(), capturista.password() + "x");
+            // the right CURP with the wrong email on "Restablecer contraseña"
+            HtmlPage reset = LoginPage.open(browser, kc.portalLoginUrl()).forgotPassword();
+            ((HtmlInput) reset.getHtmlElementById("username")).setValue(capturista.curp());
+            ((HtmlInput) reset.getHtmlElementById("email")).setValue("otra." + capturista.email());
+            HtmlPage sent = reset.<HtmlElement>getHtmlElementById("kc-reset-submit").click();
+            assertThat(sent.asNormalizedText()).contains("La liga para restablecer tu contraseña fue enviada");
+        }
+
+        String loginError = awaitLine(kc, "type=\"LOGIN_ERROR\"", "userId=\"" + capturista.id() + "\"");
+        assertThat(loginError).contains(" WARN ", "error=\"invalid_user_credentials\"", "username=\"#", "realmName=\"icsoe\"");
+        String resetError = awaitLine(kc, "type=\"SEND_RESET_PASSWORD_ERROR\"", "userId=\"" + capturista.id() + "\"");
+        assertThat(resetError).contains("icsoe_outcome=\"no_match\"", "icsoe_subject=\"");
+
+        String log = Files.readString(kc.serverLog(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        assertThat(log).as("the server log")
+                .doesNotContain(capturista.curp().toLowerCase(Locale.ROOT))
+                .doesNotContain(capturista.email().toLowerCase(Locale.ROOT))
+                .doesNotContain(unknownCurp.toLowerCase(Locale.ROOT));
+    }
+
+    @Test
+    void givenTheRealm_thenKeycloaksPlainLoggingListenerIsNotEnabled(IcsoeKeycloak kc) {
+        assertThat(kc.realm().toRepresentation().getEventsListeners())
+                .contains(RedactingLoggingEventListenerFactory.PROVIDER_ID).doesNotContain("jboss-logging");
+    }
+
+    /** The first server-log line holding every part, waiting up to 10 s for it. */
+    private static String awaitLine(IcsoeKeycloak kc, String... parts) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            Optional<String> line = lines(kc).stream().filter(l -> List.of(parts).stream().allMatch(l::contains)).findFirst();
+            if (line.isPresent()) {
+                return line.get();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no log line with " + List.of(parts) + "; last lines:\n" + kc.serverLogTail(30));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static List<String> lines(IcsoeKeycloak kc) {
+        try {
+            return Files.readAllLines(kc.serverLog(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Its own 127.x.y.z address, so the reset step's per-address throttle of other tests is untouched. */
+    private static WebClient browserFromOwnAddress() throws IOException {
+        byte[] address = {127, (byte) (1 + RANDOM.nextInt(254)), (byte) RANDOM.nextInt(256), (byte) (2 + RANDOM.nextInt(252))};
+        WebClient browser = Browsers.htmlUnit();
+        browser.getOptions().setLocalAddress(InetAddress.getByAddress(address));
+        return browser;
+    }
+}
