@@ -79,7 +79,9 @@ class ResetTimingIT {
         System.out.println("[reset-timing] match raw    " + m);
         System.out.println("[reset-timing] no match raw " + n);
 
-        assertThat(m).as("no match answer waits for SMTP").allSatisfy(ms -> assertThat(ms).isLessThan(1_000));
+        // A synchronous send can never answer faster than the SMTP delay; a one-off pause on a busy
+        // 2-core machine may well take several hundred ms, so the bound is the delay itself.
+        assertThat(m).as("a match's answer never waits for SMTP").allSatisfy(ms -> assertThat(ms).isLessThan(SMTP_DELAY_MS));
         assertThat(Math.abs(matchStats.median() - noMatchStats.median())).as("median difference (ms)").isLessThan(MAX_MEDIAN_DIFF_MS);
     }
 
