@@ -50,20 +50,12 @@ final class RedactingLoggingEventListener implements EventListenerProvider {
         }
     }
 
+    /** Keyed by the realm's HMAC key; by the realm id when the realm is gone. */
     private BinaryOperator<String> hashIn(String realmId) {
-        return new BinaryOperator<>() {
-            private SubjectHasher hasher;
-
-            @Override
-            public String apply(String kind, String value) {
-                if (hasher == null) {
-                    RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
-                    hasher = realm != null ? SubjectHasher.forRealm(session, realm)
-                            : new SubjectHasher(("icsoe-log:" + realmId).getBytes(StandardCharsets.UTF_8));
-                }
-                return hasher.hash(kind, value);
-            }
-        };
+        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+        SubjectHasher hasher = realm != null ? SubjectHasher.forRealm(session, realm)
+                : new SubjectHasher(("icsoe-log:" + realmId).getBytes(StandardCharsets.UTF_8));
+        return hasher::hash;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
-import java.util.Locale;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -95,7 +94,7 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
         SubjectHasher hasher = SubjectHasher.forRealm(session, realm);
         SlotThrottle throttle = new SlotThrottle(slotStore(session.singleUseObjects()));
         String ip = context.getConnection().getRemoteAddr();
-        String curpHash = hasher.hash("curp", request.curp());
+        String curpHash = hasher.hash("curp", request.curp().value());
         EventBuilder event = context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                 .detail(ResetLinkMailer.DETAIL_SUBJECT, curpHash);
 
@@ -105,7 +104,7 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
             return;
         }
 
-        UserModel user = session.users().getUserByUsername(realm, request.curp().toLowerCase(Locale.ROOT));
+        UserModel user = session.users().getUserByUsername(realm, request.curp().username());
         ResetMatch match = ResetMatch.of(user != null, user != null && user.isEnabled(),
                 user == null ? null : user.getEmail(), request.email());
         String userKey = KEY_PREFIX + "u:" + curpHash;

@@ -1,6 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticatorUtil;
@@ -16,6 +17,8 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.sessions.AuthenticationSessionModel;
+
+import mx.gob.imss.icsoe.keycloak.policy.IcsoePasswordRulesView;
 
 /**
  * Keycloak's {@code UPDATE_PASSWORD} required action, same id, registered with a higher
@@ -115,9 +118,9 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
 
     /** The realm's password rules for the page's list and live checklist. */
     private static void addRules(RequiredActionContext context) {
-        PasswordRulesAttributes rules = PasswordRulesAttributes.of(context.getRealm().getPasswordPolicy());
+        Map<String, Object> rules = IcsoePasswordRulesView.of(context.getRealm().getPasswordPolicy());
         LoginFormsProvider form = context.form();
-        form.setAttribute(RULES_ATTRIBUTE, rules.view());
-        form.setAttribute(RULES_JSON_ATTRIBUTE, rules.json());
+        form.setAttribute(RULES_ATTRIBUTE, rules);
+        form.setAttribute(RULES_JSON_ATTRIBUTE, IcsoePasswordRulesView.toJson(rules));
     }
 }

@@ -13,11 +13,11 @@ import mx.gob.imss.icsoe.keycloak.curp.CurpProblem;
  * CURP ({@link Curp#check}: layout, date, state, check digit; normalised to upper case) and a syntactically plausible email. Errors are message keys per
  * field; the typed values are never echoed back.
  *
- * @param curp        the normalised CURP ({@code null} when invalid)
+ * @param curp        the CURP ({@code null} when invalid)
  * @param email       the trimmed email ({@code null} when invalid)
  * @param fieldErrors field name to message key, empty when the request is well-formed
  */
-record ResetRequest(String curp, String email, Map<String, String> fieldErrors) {
+record ResetRequest(Curp curp, String email, Map<String, String> fieldErrors) {
 
     static final String FIELD_USERNAME = "username";
     static final String FIELD_EMAIL = "email";
@@ -44,7 +44,7 @@ record ResetRequest(String curp, String email, Map<String, String> fieldErrors) 
 
     static ResetRequest parse(String rawCurp, String rawEmail) {
         Map<String, String> errors = new LinkedHashMap<>();
-        String curp = null;
+        Curp curp = null;
         if (rawCurp == null || rawCurp.isBlank()) {
             errors.put(FIELD_USERNAME, MISSING_CURP);
         } else if (rawCurp.length() > MAX_CURP_INPUT) {
@@ -52,7 +52,7 @@ record ResetRequest(String curp, String email, Map<String, String> fieldErrors) 
         } else {
             CurpCheck check = Curp.check(rawCurp);
             if (check.valid()) {
-                curp = check.curp().value();
+                curp = check.curp();
             } else {
                 errors.put(FIELD_USERNAME, check.problem() == CurpProblem.EMPTY ? MISSING_CURP : INVALID_CURP);
             }

@@ -26,7 +26,7 @@ class ResetRequestTest {
         void thenTheCurpIsNormalisedToUpperCaseAndTheEmailTrimmed() {
             ResetRequest request = ResetRequest.parse("  " + CURP.toLowerCase() + " ", " Ana@Example.MX ");
             assertThat(request.valid()).isTrue();
-            assertThat(request.curp()).isEqualTo(CURP);
+            assertThat(request.curp().value()).isEqualTo(CURP);
             assertThat(request.email()).isEqualTo("Ana@Example.MX");
             assertThat(request.fieldErrors()).isEmpty();
         }
