@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,6 +21,7 @@ import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
+import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 
 /**
  * The realm logs its events through {@code icsoe-logging}, not Keycloak's {@code jboss-logging}: failed
@@ -34,21 +31,19 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 @ExtendWith(KeycloakExtension.class)
 class EventLoggingIT {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     @Test
     void givenFailedLoginsAndAFailedResetRequest_thenTheLogHasTheirEventsButNeitherTheCurpNorTheEmail(IcsoeKeycloak kc)
             throws Exception {
         Capturista capturista = kc.users().create();
-        String unknownCurp = kc.users().create().curp();
-        try (WebClient browser = browserFromOwnAddress()) {
+        Capturista gone = kc.users().create();
+        kc.realm().users().delete(gone.id()).close();
+        try (WebClient browser = Browsers.htmlUnitFromOwnAddress()) {
             // a wrong password for a known CURP, typed in upper case as on the guide's screen
             LoginPage.open(browser, kc.portalLoginUrl()).logIn(capturista.curp(), capturista.password() + "x");
+            // a well-formed CURP nobody has
+            LoginPage.open(browser, kc.portalLoginUrl()).logIn(gone.curp(), gone.password());
             // the right CURP with the wrong email on "Restablecer contraseña"
-            HtmlPage reset = LoginPage.open(browser, kc.portalLoginUrl()).forgotPassword();
-            ((HtmlInput) reset.getHtmlElementById("username")).setValue(capturista.curp());
-            ((HtmlInput) reset.getHtmlElementById("email")).setValue("otra." + capturista.email());
-            HtmlPage sent = reset.<HtmlElement>getHtmlElementById("kc-reset-submit").click();
+            HtmlPage sent = ResetRequestPage.open(browser, kc.portalLoginUrl()).submit(capturista.curp(), "otra." + capturista.email());
             assertThat(sent.asNormalizedText()).contains("La liga para restablecer tu contraseña fue enviada");
         }
 
@@ -61,7 +56,8 @@ class EventLoggingIT {
         assertThat(log).as("the server log")
                 .doesNotContain(capturista.curp().toLowerCase(Locale.ROOT))
                 .doesNotContain(capturista.email().toLowerCase(Locale.ROOT))
-                .doesNotContain(unknownCurp.toLowerCase(Locale.ROOT));
+                .doesNotContain(gone.curp().toLowerCase(Locale.ROOT))
+                .doesNotContain(gone.email().toLowerCase(Locale.ROOT));
     }
 
     @Test
@@ -91,13 +87,5 @@ class EventLoggingIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Its own 127.x.y.z address, so the reset step's per-address throttle of other tests is untouched. */
-    private static WebClient browserFromOwnAddress() throws IOException {
-        byte[] address = {127, (byte) (1 + RANDOM.nextInt(254)), (byte) RANDOM.nextInt(256), (byte) (2 + RANDOM.nextInt(252))};
-        WebClient browser = Browsers.htmlUnit();
-        browser.getOptions().setLocalAddress(InetAddress.getByAddress(address));
-        return browser;
     }
 }

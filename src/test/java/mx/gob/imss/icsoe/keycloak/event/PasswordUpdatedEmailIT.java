@@ -3,7 +3,6 @@ package mx.gob.imss.icsoe.keycloak.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,9 +18,9 @@ import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
+import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
+import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import org.htmlunit.WebClient;
-import org.htmlunit.html.HtmlElement;
-import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -192,47 +191,36 @@ class PasswordUpdatedEmailIT {
                     .logIn(capturista.curp(), capturista.password());
             assertThat(page.getElementById("password-new")).as(page.asNormalizedText()).isNotNull();
 
-            page = submitNewPassword(page, newPassword, newPassword + "x");
+            page = new UpdatePasswordPage(page).save(newPassword, newPassword + "x");
             assertThat(page.getElementById("password-new")).as("still on the form").isNotNull();
             noEmailTo(capturista.email());
 
-            page = submitNewPassword(page, "corta", "corta");
+            page = new UpdatePasswordPage(page).save("corta", "corta");
             assertThat(page.getElementById("password-new")).as("refused by the policy").isNotNull();
             noEmailTo(capturista.email());
 
-            page = submitNewPassword(page, newPassword, newPassword);
+            page = new UpdatePasswordPage(page).save(newPassword, newPassword);
             assertThat(page.getUrl().toString()).startsWith(kc.portal().redirectUri());
         }
 
         assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
     }
 
-    /**
-     * The reset-credentials flow: the first email is the link, the second the confirmation. Written
-     * against the form's stable ids so it holds for Keycloak's stock step and the ICSOE CURP + email step.
-     */
+    /** The reset-credentials flow: the first email is the link, the second the confirmation. */
     @Test
     void givenTheResetCredentialsFlow_whenTheCapturistaSetsANewPassword_thenOneConfirmationAfterTheLink()
             throws Exception {
         Capturista capturista = kc.users().create();
         String newPassword = kc.users().password();
-        try (WebClient browser = Browsers.htmlUnit()) {
-            HtmlPage page = LoginPage.open(browser, kc.portalLoginUrl()).forgotPassword();
-            ((HtmlInput) page.getHtmlElementById("username")).setValue(capturista.curp());
-            if (page.getElementById("email") != null) {
-                ((HtmlInput) page.getHtmlElementById("email")).setValue(capturista.email());
-            }
-            HtmlElement send = page.getElementById("kc-reset-submit") != null
-                    ? page.getHtmlElementById("kc-reset-submit")
-                    : page.querySelector("#kc-reset-password-form [type=submit]");
-            send.click();
+        try (WebClient browser = Browsers.htmlUnitFromOwnAddress()) {
+            ResetRequestPage.open(browser, kc.portalLoginUrl()).submit(capturista.curp(), capturista.email());
 
             ReceivedEmail linkEmail = kc.mailbox().awaitMessagesTo(capturista.email(), 1, ARRIVAL).get(0);
             assertThat(linkEmail.subject()).isNotEqualTo(SUBJECT);
             HtmlPage form = browser.getPage(linkEmail.linkContaining("/login-actions/action-token"));
             assertThat(form.getElementById("password-new")).as(form.asNormalizedText()).isNotNull();
 
-            submitNewPassword(form, newPassword, newPassword);
+            new UpdatePasswordPage(form).save(newPassword, newPassword);
         }
 
         List<ReceivedEmail> received = kc.mailbox().awaitMessagesTo(capturista.email(), 2, ARRIVAL);
@@ -240,17 +228,5 @@ class PasswordUpdatedEmailIT {
         received = kc.mailbox().messagesTo(capturista.email());
         assertThat(received).as("the link, then the confirmation").hasSize(2);
         assertIsTheConfirmation(received.get(1));
-    }
-
-    private static HtmlPage submitNewPassword(HtmlPage page, String password, String confirmation) throws IOException {
-        ((HtmlInput) page.getHtmlElementById("password-new")).setValue(password);
-        ((HtmlInput) page.getHtmlElementById("password-confirm")).setValue(confirmation);
-        // #kc-submit by contract; the stock form's first submit button otherwise. Never "Regresar"
-        // (kc-back), which in an application-initiated action is the cancel-aia submit button.
-        HtmlElement submit = page.getElementById("kc-submit") != null
-                ? page.getHtmlElementById("kc-submit")
-                : page.querySelector("#kc-passwd-update-form [type=submit]:not([name=cancel-aia])");
-        assertThat(submit).as("submit button of the update-password form").isNotNull();
-        return submit.click();
     }
 }

@@ -20,6 +20,8 @@ import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import jakarta.ws.rs.core.Response;
+import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
+import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
@@ -235,14 +237,14 @@ class ResetCredentialsIT {
             clientUuid = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(created);
         }
         try {
-            Map<String, Object> offline = ResetItSupport.token(kc.realmUrl(), Map.of("grant_type", "password",
+            Map<String, Object> offline = kc.portal().token(Map.of("grant_type", "password",
                     "client_id", client.getClientId(), "client_secret", client.getSecret(),
                     "username", capturista.username(), "password", capturista.password(), "scope", "openid offline_access"));
             assertThat(offline.get("http_status")).as(offline.toString()).isEqualTo(200);
             String offlineRefresh = (String) offline.get("refresh_token");
             Map<String, String> refreshOffline = Map.of("grant_type", "refresh_token", "client_id", client.getClientId(),
                     "client_secret", client.getSecret(), "refresh_token", offlineRefresh);
-            assertThat(ResetItSupport.token(kc.realmUrl(), refreshOffline).get("http_status")).isEqualTo(200);
+            assertThat(kc.portal().token(refreshOffline).get("http_status")).isEqualTo(200);
             assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(200);
 
             String link = requestLink(kc, capturista);
@@ -251,7 +253,7 @@ class ResetCredentialsIT {
                 assertThat(UpdatePasswordPage.follow(web, link).save(kc.users().password()).getElementById("icsoe-password-updated")).isNotNull();
             }
             assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(400);
-            assertThat(ResetItSupport.token(kc.realmUrl(), refreshOffline).get("http_status")).isEqualTo(400);
+            assertThat(kc.portal().token(refreshOffline).get("http_status")).isEqualTo(400);
             assertThat(kc.realm().users().get(capturista.id()).getUserSessions()).isEmpty();
             assertThat(kc.realm().users().get(capturista.id()).getOfflineSessions(clientUuid)).isEmpty();
         } finally {

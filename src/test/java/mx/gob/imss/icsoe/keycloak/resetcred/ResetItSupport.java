@@ -1,20 +1,9 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
@@ -25,9 +14,6 @@ import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 
 /** Shared helpers of the reset ITs: client addresses, page normalisation, realm settings, events. */
@@ -35,36 +21,14 @@ final class ResetItSupport {
 
     static final String FLOW = "icsoe reset credentials";
     static final String LIFESPAN_ATTRIBUTE = "actionTokenGeneratedByUserLifespan.reset-credentials";
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern PER_REQUEST = Pattern.compile(
             "(session_code|execution|tab_id|client_data|code|state|nonce|kc_locale|auth_session_id)=[^&\"'\\s<]*");
 
     private ResetItSupport() {
     }
 
-    /**
-     * A random address in 127.0.0.0/8 other than 127.0.0.1. Keycloak (bound to 127.0.0.1) sees it as the
-     * client address, so each test gets its own per-address throttle bucket without proxy headers.
-     */
-    static InetAddress randomLoopback() {
-        byte[] address = {127, (byte) (1 + RANDOM.nextInt(254)), (byte) RANDOM.nextInt(256), (byte) (2 + RANDOM.nextInt(252))};
-        try {
-            return InetAddress.getByAddress(address);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** An HtmlUnit browser whose connections come from {@code address}. */
-    static WebClient browserFrom(InetAddress address) {
-        WebClient web = Browsers.htmlUnit();
-        web.getOptions().setLocalAddress(address);
-        return web;
-    }
-
     static WebClient browser() {
-        return browserFrom(randomLoopback());
+        return Browsers.htmlUnitFromOwnAddress();
     }
 
     /** The page's HTML with per-request values (codes, tab ids, ...) blanked, for byte comparison. */
@@ -114,30 +78,5 @@ final class ResetItSupport {
 
     static List<EventRepresentation> events(RealmResource realm, String type, String userId) {
         return realm.getEvents(List.of(type), null, userId, null, null, null, 0, 50);
-    }
-
-    // --- a confidential client with direct grants, for sessions outside the browser ---
-
-    record DirectClient(String id, String clientId, String secret) {
-    }
-
-    static Map<String, Object> token(String realmUrl, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> json = new HashMap<>(JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { }));
-            json.put("http_status", response.statusCode());
-            return json;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

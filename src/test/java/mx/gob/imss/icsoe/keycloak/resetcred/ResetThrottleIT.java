@@ -15,9 +15,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
+import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
@@ -48,7 +50,7 @@ class ResetThrottleIT {
         AuthenticatorConfigRepresentation config = ResetItSupport.throttleConfig(kc.realm());
         Map<String, String> original = new HashMap<>(config.getConfig());
         Capturista capturista = kc.users().create();
-        InetAddress address = ResetItSupport.randomLoopback();
+        InetAddress address = Browsers.randomLoopback();
         try {
             Map<String, String> low = new HashMap<>(original);
             low.put(ResetThrottleConfig.REQUESTS_PER_ADDRESS, "3");
@@ -69,7 +71,7 @@ class ResetThrottleIT {
             assertThat(String.valueOf(throttled.get(0).getDetails())).doesNotContainIgnoringCase(capturista.curp())
                     .doesNotContain(capturista.email());
 
-            submitFrom(ResetItSupport.randomLoopback(), kc, capturista.curp(), capturista.email());
+            submitFrom(Browsers.randomLoopback(), kc, capturista.curp(), capturista.email());
             kc.mailbox().awaitMessagesTo(capturista.email(), 1, Duration.ofSeconds(20));
         } finally {
             config.setConfig(original);
@@ -94,7 +96,7 @@ class ResetThrottleIT {
     }
 
     private static HtmlPage submitFrom(InetAddress address, IcsoeKeycloak kc, String curp, String email) {
-        try (WebClient web = ResetItSupport.browserFrom(address)) {
+        try (WebClient web = Browsers.htmlUnitFrom(address)) {
             return ResetRequestPage.open(web, kc.portalLoginUrl()).submit(curp, email);
         }
     }

@@ -3,7 +3,9 @@ package mx.gob.imss.icsoe.keycloak.testing;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
+import java.security.SecureRandom;
 import java.util.Map;
 
 import org.htmlunit.WebClient;
@@ -21,6 +23,7 @@ public final class Browsers {
 
     public static final String ACCEPT_LANGUAGE = "es-MX,es;q=0.9";
     private static final String CHROMIUM = System.getProperty("icsoe.chromium.binary", "/usr/bin/chromium");
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final String CHROMEDRIVER = System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 
     private Browsers() {
@@ -38,6 +41,32 @@ public final class Browsers {
         client.getOptions().setTimeout(60_000);
         client.addRequestHeader("Accept-Language", ACCEPT_LANGUAGE);
         return client;
+    }
+
+    /**
+     * An HtmlUnit client whose connections come from a random address in 127.0.0.0/8 other than
+     * 127.0.0.1. Keycloak (bound to 127.0.0.1) sees it as the client address, so each caller gets its
+     * own per-address throttle bucket of the reset step without proxy headers.
+     */
+    public static WebClient htmlUnitFromOwnAddress() {
+        return htmlUnitFrom(randomLoopback());
+    }
+
+    /** An HtmlUnit client whose connections come from {@code address}. */
+    public static WebClient htmlUnitFrom(InetAddress address) {
+        WebClient client = htmlUnit();
+        client.getOptions().setLocalAddress(address);
+        return client;
+    }
+
+    /** A random address in 127.0.0.0/8 other than 127.0.0.1. */
+    public static InetAddress randomLoopback() {
+        byte[] address = {127, (byte) (1 + RANDOM.nextInt(254)), (byte) RANDOM.nextInt(256), (byte) (2 + RANDOM.nextInt(252))};
+        try {
+            return InetAddress.getByAddress(address);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A headless Chromium at 1280×900. */

@@ -3,12 +3,12 @@ package mx.gob.imss.icsoe.keycloak.testing;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -80,8 +80,9 @@ public final class Mailbox implements AutoCloseable {
             if (recipients == null) {
                 return false;
             }
-            String wanted = address.toLowerCase(Locale.ROOT);
-            return Arrays.stream(recipients).anyMatch(r -> r.toString().toLowerCase(Locale.ROOT).contains(wanted));
+            // the exact address: "otra.x@y" must not count as mail to "x@y"
+            return Arrays.stream(recipients).anyMatch(r ->
+                    (r instanceof InternetAddress internet ? internet.getAddress() : r.toString()).equalsIgnoreCase(address));
         } catch (MessagingException e) {
             return false;
         }

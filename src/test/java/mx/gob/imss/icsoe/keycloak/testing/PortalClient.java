@@ -109,7 +109,8 @@ public final class PortalClient {
         return token(body);
     }
 
-    private Map<String, Object> token(Map<String, String> body) {
+    /** Any request to the realm's token endpoint (e.g. another client's grant); status in "http_status". */
+    public Map<String, Object> token(Map<String, String> body) {
         HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form(body)))

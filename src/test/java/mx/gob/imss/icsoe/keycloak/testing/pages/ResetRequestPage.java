@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.testing.pages;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,14 +8,13 @@ import org.htmlunit.html.HtmlElement;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 
-import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
 /** "Restablecer contraseña": CURP + email form ({@code icsoe-reset-credentials.ftl}), by its contract ids. */
-final class ResetRequestPage {
+public final class ResetRequestPage {
 
     private final HtmlPage page;
 
-    ResetRequestPage(HtmlPage page) {
+    public ResetRequestPage(HtmlPage page) {
         this.page = page;
         if (page.getElementById("kc-reset-password-form") == null) {
             throw new AssertionError("Not the reset page: " + page.getUrl() + "\n" + page.asNormalizedText());
@@ -23,16 +22,16 @@ final class ResetRequestPage {
     }
 
     /** Portal login page, then "¿Olvidaste tu contraseña?". */
-    static ResetRequestPage open(WebClient web, String portalLoginUrl) {
+    public static ResetRequestPage open(WebClient web, String portalLoginUrl) {
         return new ResetRequestPage(LoginPage.open(web, portalLoginUrl).forgotPassword());
     }
 
-    HtmlPage page() {
+    public HtmlPage page() {
         return page;
     }
 
     /** Fills both fields exactly as given (clearing anything there) and presses Ingresar. */
-    HtmlPage submit(String curp, String email) {
+    public HtmlPage submit(String curp, String email) {
         HtmlInput user = page.getHtmlElementById("username");
         user.setValue(curp);
         HtmlInput mail = page.getHtmlElementById("email");
@@ -46,7 +45,7 @@ final class ResetRequestPage {
     }
 
     /** The field's error text: Keycloak's {@code input-error-<field>} or the ICSOE theme's {@code <field>-error}. */
-    String fieldError(String field) {
+    public String fieldError(String field) {
         var error = page.getElementById("input-error-" + field);
         if (error == null) {
             error = page.getElementById(field + "-error");
@@ -55,7 +54,7 @@ final class ResetRequestPage {
     }
 
     /** The confirmation text (with any hint the theme adds) when {@code page} is the "sent" page, else an assertion error. */
-    static String sentText(HtmlPage page) {
+    public static String sentText(HtmlPage page) {
         var sent = page.getElementById("icsoe-reset-sent");
         if (sent == null) {
             throw new AssertionError("Not the confirmation page: " + page.getUrl() + "\n" + page.asNormalizedText());
