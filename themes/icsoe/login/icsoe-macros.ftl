@@ -11,9 +11,10 @@
     </div>
 </#macro>
 
-<#macro ariaDescribedBy id hint error>
+<#macro ariaDescribedBy id hint error extra="">
     <#local ids = []>
     <#if hint?has_content><#local ids = ids + [id + "-hint"]></#if>
+    <#if extra?has_content><#local ids = ids + [extra]></#if>
     <#if error?has_content><#local ids = ids + [id + "-error"]></#if>
     <#if ids?has_content> aria-describedby="${ids?join(' ')}"</#if></#macro>
 
@@ -24,7 +25,7 @@
 <#--
   A required text input. error: the already-resolved error text (empty when none).
 -->
-<#macro textField id name label type="text" value="" autocomplete="off" hint="" error="" autofocus=false inputmode="" extra="">
+<#macro textField id name label type="text" value="" autocomplete="off" hint="" error="" autofocus=false inputmode="">
     <div class="icsoe-field<#if error?has_content> icsoe-field--error</#if>">
         <@fieldLabel for=id text=label/>
         <#if hint?has_content><p id="${id}-hint" class="icsoe-hint">${hint}</p></#if>
@@ -43,14 +44,10 @@
     <div class="icsoe-field<#if error?has_content> icsoe-field--error</#if>">
         <@fieldLabel for=id text=label/>
         <#if hint?has_content><p id="${id}-hint" class="icsoe-hint">${hint}</p></#if>
-        <#local ids = []>
-        <#if hint?has_content><#local ids = ids + [id + "-hint"]></#if>
-        <#if describedBy?has_content><#local ids = ids + [describedBy]></#if>
-        <#if error?has_content><#local ids = ids + [id + "-error"]></#if>
         <div class="icsoe-password">
             <input id="${id}" name="${name}" type="password" class="icsoe-input"
                    required aria-required="true" autocomplete="${autocomplete}" autocapitalize="off" spellcheck="false"
-                   aria-invalid="${error?has_content?c}"<#if ids?has_content> aria-describedby="${ids?join(' ')}"</#if><#if autofocus> autofocus</#if>>
+                   aria-invalid="${error?has_content?c}"<@ariaDescribedBy id=id hint=hint error=error extra=describedBy/><#if autofocus> autofocus</#if>>
             <button type="button" class="icsoe-toggle" aria-controls="${id}" data-icsoe-toggle hidden
                     data-label-show="${msg('icsoeShow')}" data-label-hide="${msg('icsoeHide')}"><span class="icsoe-toggle__text">${msg('icsoeShow')}</span><span class="icsoe-sr"> ${label?lower_case}</span></button>
         </div>

@@ -11,7 +11,7 @@
             <h2 class="icsoe-notice__title">${msg("icsoePasswordUpdatedTitle")}</h2>
             <p class="icsoe-notice__text">${msg("icsoePasswordUpdatedMessage")}</p>
         </div>
-        <div class="icsoe-actions icsoe-actions--single">
+        <div class="icsoe-actions">
             <a id="kc-accept" class="icsoe-btn icsoe-btn--primary" href="${(acceptUrl)!url.loginUrl}">${msg("icsoeAccept")}</a>
         </div>
     </#if>

@@ -3,7 +3,6 @@
   shown whatever was entered, so it never tells whether a CURP or an email is registered.
 -->
 <#import "template.ftl" as layout>
-<#import "icsoe-macros.ftl" as icsoe>
 <@layout.registrationLayout displayMessage=false showUsername=false; section>
     <#if section = "header">
         ${msg("icsoeResetTitle")}
@@ -12,7 +11,7 @@
             <p class="icsoe-notice__text">${msg("icsoeResetSentMessage")}</p>
             <p class="icsoe-hint">${msg("icsoeResetSentHint")}</p>
         </div>
-        <div class="icsoe-actions icsoe-actions--single">
+        <div class="icsoe-actions">
             <a id="kc-accept" class="icsoe-btn icsoe-btn--primary" href="${(acceptUrl)!url.loginRestartFlowUrl}">${msg("icsoeAccept")}</a>
         </div>
     </#if>

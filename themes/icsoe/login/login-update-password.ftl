@@ -5,7 +5,9 @@
   and icsoePasswordRulesJson (the same, as embeddable JSON for icsoe.js to tick them live); without
   them the guide's static list is shown. The server stays the authority: its message for the
   failing rule appears under the field.
-  Other sessions are always signed out (hidden logout-sessions=on): the guide has no checkbox.
+  The guide has no "sign out other devices" box: a hidden logout-sessions=on keeps Keycloak's default
+  of the box. Ending every other session, offline ones too, is IcsoeUpdatePassword's job in realms
+  with icsoe.passwordChange.endOtherSessions=true (the ICSOE realm).
 -->
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
@@ -25,7 +27,7 @@
                     <@rule id="mix">${msg("icsoeRuleMix")}</@rule>
                 </#if>
                 <#if r.specialChars?has_content>
-                    <@rule id="special">${msg("icsoeRuleSpecial")} <span class="icsoe-chars" translate="no"><#if r.specialChars?is_string><#list 0..<r.specialChars?length as i>${r.specialChars[i]}<#sep> </#list><#else>${r.specialChars?join(" ")}</#if></span></@rule>
+                    <@rule id="special">${msg("icsoeRuleSpecial")} <span class="icsoe-chars" translate="no"><#list 0..<r.specialChars?length as i>${r.specialChars[i]}<#sep> </#list></span></@rule>
                 </#if>
                 <#if r.minLength?? || r.maxLength?? || (r.noWhitespace!false) || r.keyboardRun?? || r.sequenceRun??>
                     <@rule id="length">

@@ -115,6 +115,9 @@
     return false;
   }
 
+  // Built once, not on every keystroke.
+  var specialSet = codePoints(String(rules.specialChars || ""));
+
   var checks = {
     mix: function (v) {
       return v.length > 0
@@ -123,8 +126,7 @@
         && (!has("digits") || count(v, /\p{Nd}/gu) >= rules.digits);
     },
     special: function (v) {
-      var set = codePoints(Array.isArray(rules.specialChars) ? rules.specialChars.join("") : String(rules.specialChars || ""));
-      return codePoints(v).some(function (ch) { return set.indexOf(ch) >= 0; });
+      return codePoints(v).some(function (ch) { return specialSet.indexOf(ch) >= 0; });
     },
     length: function (v) {
       var chars = codePoints(v);
@@ -142,18 +144,20 @@
 
   var status = document.getElementById("icsoe-rules-status");
   var items = Array.prototype.slice.call(document.querySelectorAll("#icsoe-rules-list [data-rule]"))
-    .filter(function (li) { return checks[li.getAttribute("data-rule")]; });
+    .filter(function (li) { return checks[li.getAttribute("data-rule")]; })
+    .map(function (li) {
+      return { li: li, check: checks[li.getAttribute("data-rule")], state: li.querySelector(".icsoe-rule__state") };
+    });
   var announceTimer;
 
   function update() {
     var value = password.value, met = 0;
-    items.forEach(function (li) {
-      var ok = checks[li.getAttribute("data-rule")](value);
+    items.forEach(function (item) {
+      var ok = item.check(value);
       if (ok) { met += 1; }
-      li.classList.toggle("icsoe-rule--done", ok);
-      var state = li.querySelector(".icsoe-rule__state");
-      if (state && status) {
-        state.textContent = " (" + status.getAttribute(ok ? "data-done" : "data-pending") + ")";
+      item.li.classList.toggle("icsoe-rule--done", ok);
+      if (item.state && status) {
+        item.state.textContent = " (" + status.getAttribute(ok ? "data-done" : "data-pending") + ")";
       }
     });
     if (status) {
@@ -166,7 +170,6 @@
     }
   }
 
-  document.getElementById("icsoe-rules").classList.add("icsoe-rules--live");
   password.addEventListener("input", update);
   if (password.value) { update(); }
 })();
