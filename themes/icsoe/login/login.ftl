@@ -35,8 +35,9 @@
             </form>
         </#if>
         <#assign firmaUrl = (realm.attributes['icsoeFirmaElectronicaUrl'])!''>
-        <#-- only web addresses: a javascript: or data: value would run in the login page -->
-        <#if firmaUrl?has_content && (firmaUrl?lower_case?starts_with("https://") || firmaUrl?lower_case?starts_with("http://") || (firmaUrl?starts_with("/") && !firmaUrl?starts_with("//")))>
+        <#-- only web addresses: a javascript: or data: value would run in the login page, and browsers
+             read a backslash as a slash (/\host is //host, another site) -->
+        <#if firmaUrl?has_content && !firmaUrl?contains("\\") && (firmaUrl?lower_case?starts_with("https://") || firmaUrl?lower_case?starts_with("http://") || (firmaUrl?starts_with("/") && !firmaUrl?starts_with("//")))>
             <p class="icsoe-alt-login">
                 <a id="icsoe-firma-electronica" class="icsoe-btn icsoe-btn--secondary" href="${firmaUrl}">${msg("icsoeFirmaElectronica")}</a>
             </p>

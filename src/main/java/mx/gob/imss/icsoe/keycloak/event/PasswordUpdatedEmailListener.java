@@ -8,16 +8,17 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.utils.KeycloakModelUtils;
+
+import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
+import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
 
 /**
  * Collects the password changes of one Keycloak session (one request) and, only once its
- * transaction has committed, sends one confirmation email per changed user. A change that is
- * rolled back (policy refused, error later in the request) sends nothing.
+ * transaction has committed, hands one confirmation email per changed user to the background mailer,
+ * so the request never waits for SMTP. A change that is rolled back (policy refused, error later in
+ * the request) sends nothing.
  */
 final class PasswordUpdatedEmailListener implements EventListenerProvider {
 
@@ -34,10 +35,9 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         this.delivery = delivery;
     }
 
-    /** Sends one email in a fresh session and transaction of its own (the request's is over). */
-    static Delivery inNewTransaction(KeycloakSessionFactory sessionFactory, PasswordUpdatedEmailSender sender) {
-        return (request, change) -> KeycloakModelUtils.runJobInTransaction(sessionFactory,
-                emailSession -> sender.send(emailSession, request, change));
+    /** Queues one email on the background mailer (the request's transaction is over). */
+    static Delivery inBackground(KeycloakSession session, PasswordUpdatedEmailSender sender) {
+        return change -> BackgroundMail.queue(session, new PasswordUpdatedMailJob(change, sender));
     }
 
     @Override
@@ -57,8 +57,7 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         pending.putIfAbsent(realmId + '/' + userId, new Change(realmId, userId, Instant.ofEpochMilli(time)));
         if (!enlisted) {
             enlisted = true;
-            HttpRequest request = session.getContext().getHttpRequest();
-            session.getTransactionManager().enlistAfterCompletion(new AfterCommit(request));
+            session.getTransactionManager().enlistAfterCompletion(new AfterCommit());
         }
     }
 
@@ -72,27 +71,21 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
 
     @FunctionalInterface
     interface Delivery {
-        void deliver(HttpRequest request, Change change);
+        void deliver(Change change);
     }
 
     /** Runs after the request's transaction: sends on commit, drops everything on rollback. */
     private final class AfterCommit extends AbstractKeycloakTransaction {
 
-        private final HttpRequest request;
-
-        AfterCommit(HttpRequest request) {
-            this.request = request;
-        }
-
         @Override
         protected void commitImpl() {
             for (Change change : pending.values()) {
                 try {
-                    delivery.deliver(request, change);
+                    delivery.deliver(change);
                 } catch (RuntimeException e) {
-                    // The password is changed: a failing email must not turn the request into an error.
-                    LOG.warnf("password-updated email for user %s not sent: %s", change.userId(),
-                            PasswordUpdatedEmailSender.causes(e));
+                    // The password is changed: a failing hand-off must not turn the request into an error.
+                    LOG.warnf("password-updated email for user %s not queued: %s", change.userId(),
+                            MailFailureLogFilter.classChain(e));
                 }
             }
             pending.clear();

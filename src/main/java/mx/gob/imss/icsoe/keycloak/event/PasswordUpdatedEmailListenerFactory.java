@@ -26,7 +26,7 @@ public final class PasswordUpdatedEmailListenerFactory
     @Override
     public EventListenerProvider create(KeycloakSession session) {
         return new PasswordUpdatedEmailListener(session,
-                PasswordUpdatedEmailListener.inNewTransaction(session.getKeycloakSessionFactory(), sender));
+                PasswordUpdatedEmailListener.inBackground(session, sender));
     }
 
     @Override

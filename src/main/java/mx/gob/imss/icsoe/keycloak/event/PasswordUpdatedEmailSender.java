@@ -8,7 +8,6 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
-import org.keycloak.http.HttpRequest;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -31,15 +30,13 @@ final class PasswordUpdatedEmailSender {
 
     private static final Logger LOG = Logger.getLogger(PasswordUpdatedEmailSender.class);
 
-    void send(KeycloakSession session, HttpRequest request, PasswordUpdatedEmailListener.Change change) {
+    /** Sends the confirmation of {@code change}; nothing when the user or their address is gone. */
+    void send(KeycloakSession session, PasswordUpdatedEmailListener.Change change) throws EmailException {
         RealmModel realm = session.realms().getRealm(change.realmId());
         if (realm == null) {
             return;
         }
         session.getContext().setRealm(realm);
-        if (request != null) {
-            session.getContext().setHttpRequest(request);
-        }
         UserModel user = session.users().getUserById(realm, change.userId());
         if (user == null) {
             LOG.debugf("user %s gone before the password-updated email", change.userId());
@@ -53,27 +50,11 @@ final class PasswordUpdatedEmailSender {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(ATTR_CHANGED_AT, ChangedAtFormat.format(change.when(), locale));
         attributes.put(ATTR_REALM_NAME, realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
-        try {
-            session.getProvider(EmailTemplateProvider.class)
-                    .setRealm(realm)
-                    .setUser(user)
-                    .setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
-                    .send(SUBJECT_KEY, List.of(), TEMPLATE, attributes);
-            LOG.debugf("password-updated email sent to user %s", user.getId());
-        } catch (EmailException e) {
-            LOG.warnf("password-updated email to user %s failed: %s", user.getId(), causes(e));
-        }
-    }
-
-    /**
-     * The chain of exception classes, without their messages: an SMTP error message can quote the
-     * recipient's address, which must not reach the log.
-     */
-    static String causes(Throwable e) {
-        StringBuilder chain = new StringBuilder();
-        for (Throwable t = e; t != null && chain.length() < 500; t = t.getCause() == t ? null : t.getCause()) {
-            chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getName());
-        }
-        return chain.toString();
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
+                .send(SUBJECT_KEY, List.of(), TEMPLATE, attributes);
+        LOG.debugf("password-updated email sent to user %s", user.getId());
     }
 }

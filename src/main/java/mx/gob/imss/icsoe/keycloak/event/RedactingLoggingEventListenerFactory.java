@@ -15,31 +15,33 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
 
 /**
  * Event listener {@value #PROVIDER_ID}: Keycloak's {@code jboss-logging} listener without the personal
  * data. The ICSOE realm lists it in {@code eventsListeners} instead of {@code jboss-logging}, whose
  * lines carry the typed username (the CURP) and email in clear. Levels as in {@code jboss-logging}:
  * {@code success-level} (default {@code debug}) and {@code error-level} (default {@code warn}), e.g.
- * {@code --spi-events-listener--icsoe-logging--success-level=info}.
+ * {@code --spi-events-listener--icsoe-logging--success-level=info}; the reset and password-change
+ * audit trail is written at least at {@code audit-level} (default {@code info}).
  */
 public final class RedactingLoggingEventListenerFactory
         implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "icsoe-logging";
 
-    private Logger.Level successLevel = Logger.Level.DEBUG;
-    private Logger.Level errorLevel = Logger.Level.WARN;
+    private RedactingLoggingEventListener.Levels levels = new RedactingLoggingEventListener.Levels(
+            Logger.Level.DEBUG, Logger.Level.WARN, Logger.Level.INFO);
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new RedactingLoggingEventListener(session, successLevel, errorLevel);
+        return new RedactingLoggingEventListener(session, levels);
     }
 
     @Override
     public void init(Config.Scope config) {
-        successLevel = level(config.get("success-level"), Logger.Level.DEBUG);
-        errorLevel = level(config.get("error-level"), Logger.Level.WARN);
+        levels = new RedactingLoggingEventListener.Levels(level(config.get("success-level"), Logger.Level.DEBUG),
+                level(config.get("error-level"), Logger.Level.WARN), level(config.get("audit-level"), Logger.Level.INFO));
     }
 
     /** A level name in any case; anything else is refused at start-up rather than silently ignored. */
@@ -55,17 +57,14 @@ public final class RedactingLoggingEventListenerFactory
         }
     }
 
-    Logger.Level successLevel() {
-        return successLevel;
+    RedactingLoggingEventListener.Levels levels() {
+        return levels;
     }
 
-    Logger.Level errorLevel() {
-        return errorLevel;
-    }
-
+    /** Keycloak's own mail-failure line would quote recipients: filtered from start-up on. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
+        MailFailureLogFilter.install();
     }
 
     @Override
@@ -85,6 +84,8 @@ public final class RedactingLoggingEventListenerFactory
                 .helpText("Log level of successful events").defaultValue("debug").add()
                 .property().name("error-level").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Log level of failed events").defaultValue("warn").add()
+                .property().name("audit-level").type(ProviderConfigProperty.STRING_TYPE)
+                .helpText("Lowest log level of reset requests, completed resets and password changes").defaultValue("info").add()
                 .build();
     }
 

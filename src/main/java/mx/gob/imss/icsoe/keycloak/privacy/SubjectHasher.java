@@ -7,7 +7,6 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.jboss.logging.Logger;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
@@ -16,14 +15,18 @@ import org.keycloak.models.RealmModel;
 
 /**
  * Keyed hash of a CURP, an email or a client address, for throttle keys, event details and log
- * lines: the same input gives the same value on every node (the key is the realm's active HMAC key,
- * shared by the cluster), and the value cannot be reversed by enumerating CURPs or addresses
- * without that key.
+ * lines: the same input gives the same value on every node, and the value cannot be reversed by
+ * enumerating CURPs or addresses without the key. The key is derived (HKDF, RFC 5869, with the
+ * fixed label {@value #HKDF_INFO}) from the realm's active HS512 key, which the cluster shares; the
+ * signing key itself is never used as a hash key. A realm without that key gets no hasher at all:
+ * there is no public fallback key.
  */
 public final class SubjectHasher {
 
-    private static final Logger LOG = Logger.getLogger(SubjectHasher.class);
     private static final String ALGORITHM = "HmacSHA256";
+    static final String HKDF_INFO = "icsoe subject pseudonym v1";
+    /** RFC 5869: no salt means HashLen zero bytes. */
+    private static final byte[] HKDF_SALT = new byte[32];
     /** 128 bits: plenty to keep throttle keys of different subjects apart. */
     private static final int HEX_CHARS = 32;
 
@@ -36,17 +39,36 @@ public final class SubjectHasher {
         this.key = new SecretKeySpec(secret, ALGORITHM);
     }
 
-    /** Keyed by the realm's active HS512 key (the same on every node); by the realm id if it has none. */
+    /**
+     * Keyed by a key derived from the realm's active HS512 key (the same on every node).
+     *
+     * @throws IllegalStateException when the realm has no active HS512 key (fail closed)
+     */
     public static SubjectHasher forRealm(KeycloakSession session, RealmModel realm) {
-        try {
-            KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
-            if (active != null && active.getSecretKey() != null) {
-                return new SubjectHasher(active.getSecretKey().getEncoded());
-            }
-        } catch (RuntimeException e) {
-            LOG.debugf("Realm %s has no active HS512 key; hashing subjects with its id", realm.getName());
+        KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        if (active == null || active.getSecretKey() == null) {
+            throw new IllegalStateException("realm " + realm.getName() + " has no active HS512 key");
         }
-        return new SubjectHasher(("icsoe-reset:" + realm.getId()).getBytes(StandardCharsets.UTF_8));
+        return new SubjectHasher(derive(active.getSecretKey().getEncoded()));
+    }
+
+    /** HKDF-SHA256 (RFC 5869) of {@code inputKey}, one 32-byte block, info {@value #HKDF_INFO}. */
+    static byte[] derive(byte[] inputKey) {
+        return derive(HKDF_SALT, inputKey, HKDF_INFO.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static byte[] derive(byte[] salt, byte[] inputKey, byte[] info) {
+        try {
+            Mac mac = Mac.getInstance(ALGORITHM);
+            mac.init(new SecretKeySpec(salt, ALGORITHM));
+            byte[] pseudoRandomKey = mac.doFinal(inputKey);
+            mac.init(new SecretKeySpec(pseudoRandomKey, ALGORITHM));
+            mac.update(info);
+            mac.update((byte) 1);
+            return mac.doFinal();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
     }
 
     /** {@code kind} separates name spaces (a CURP and an address never share a hash). */

@@ -18,8 +18,9 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * endpoint verified it and restarted this flow. An authentication-session note alone proves nothing
  * (CVE-2026-18963 let a planted note skip the email), so the token itself, which Keycloak keeps in
  * the session as note {@value #TOKEN_NOTE}, is verified again here against the realm's keys: type,
- * expiry, subject. A link issued before the user's password last changed is refused: a newer reset
- * has completed, so this link is stale even if it was never used.
+ * expiry, subject. A link that is not the user's latest ({@link LatestLink}: a newer one was issued)
+ * or was issued before the user's password last changed (a newer reset has completed) is refused,
+ * even if it was never used.
  */
 final class ResetLinkCheck {
 
@@ -38,11 +39,15 @@ final class ResetLinkCheck {
     }
 
     static Result of(AuthenticationFlowContext context) {
-        return of(context, user -> ResetCredentialEmail.getLastChangedTimestamp(context.getSession(), context.getRealm(), user));
+        return of(context, user -> ResetCredentialEmail.getLastChangedTimestamp(context.getSession(), context.getRealm(), user),
+                new LatestLink(context.getSession().singleUseObjects()));
     }
 
-    /** As {@link #of(AuthenticationFlowContext)}, with the user's last password change (millis or null) from {@code passwordChangedAt}. */
-    static Result of(AuthenticationFlowContext context, Function<UserModel, Long> passwordChangedAt) {
+    /**
+     * As {@link #of(AuthenticationFlowContext)}, with the user's last password change (millis or null)
+     * from {@code passwordChangedAt} and the latest issued links from {@code latest}.
+     */
+    static Result of(AuthenticationFlowContext context, Function<UserModel, Long> passwordChangedAt, LatestLink latest) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String noteUserId = authSession.getAuthNote(DefaultActionTokenKey.ACTION_TOKEN_USER_ID);
         String rawToken = authSession.getAuthNote(TOKEN_NOTE);
@@ -61,10 +66,15 @@ final class ResetLinkCheck {
         if (user == null || !user.isEnabled()) {
             return Result.NONE;
         }
-        if (supersededBy(passwordChangedAt.apply(user), token.getIat())) {
+        if (!latest.isLatest(user.getId(), token.getId()) || supersededBy(passwordChangedAt.apply(user), token.getIat())) {
             return new Result(State.SUPERSEDED, user);
         }
         return new Result(State.VALID, user);
+    }
+
+    /** The realm's lifespan of reset links, in seconds. */
+    static int validitySeconds(RealmModel realm) {
+        return realm.getActionTokenGeneratedByUserLifespan(ResetCredentialsActionToken.TOKEN_TYPE);
     }
 
     /**

@@ -27,14 +27,6 @@ final class SlotThrottle {
         return false;
     }
 
-    /**
-     * Reads the first slot without taking it: the same kind of store round-trip as
-     * {@link #tryAcquire}, used where no slot must be consumed so that paths cost alike.
-     */
-    boolean probe(String subjectKey) {
-        return store.contains(slotKey(subjectKey, 0));
-    }
-
     static String slotKey(String subjectKey, int slot) {
         return subjectKey + ':' + slot;
     }

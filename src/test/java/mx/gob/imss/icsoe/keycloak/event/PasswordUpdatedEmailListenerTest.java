@@ -39,7 +39,7 @@ class PasswordUpdatedEmailListenerTest {
     void setUp() {
         when(session.getTransactionManager()).thenReturn(transactions);
         when(session.getContext()).thenReturn(mock(KeycloakContext.class));
-        listener = new PasswordUpdatedEmailListener(session, (request, change) -> delivered.add(change));
+        listener = new PasswordUpdatedEmailListener(session, delivered::add);
     }
 
     private static Event passwordUpdated(String userId, long time) {
@@ -128,7 +128,7 @@ class PasswordUpdatedEmailListenerTest {
 
     @Test
     void givenADeliveryThatFailsThenTheOthersStillGoAndNothingIsThrown() {
-        listener = new PasswordUpdatedEmailListener(session, (request, change) -> {
+        listener = new PasswordUpdatedEmailListener(session, change -> {
             if (change.userId().equals("u1")) {
                 throw new IllegalStateException("smtp down");
             }
@@ -149,15 +149,5 @@ class PasswordUpdatedEmailListenerTest {
         assertThat(ServiceLoader.load(EventListenerProviderFactory.class).stream().map(ServiceLoader.Provider::get))
                 .filteredOn(factory -> factory.getId().equals("icsoe-password-updated-email"))
                 .singleElement().isInstanceOf(PasswordUpdatedEmailListenerFactory.class);
-    }
-
-    @Test
-    void givenAnExceptionChainThenOnlyClassNamesAreDescribed() {
-        Exception e = new RuntimeException("550 <someone@example.com> rejected",
-                new IllegalStateException("to someone@example.com"));
-
-        assertThat(PasswordUpdatedEmailSender.causes(e))
-                .isEqualTo("java.lang.RuntimeException <- java.lang.IllegalStateException")
-                .doesNotContain("@");
     }
 }

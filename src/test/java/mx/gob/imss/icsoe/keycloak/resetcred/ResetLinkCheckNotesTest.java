@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -12,6 +14,7 @@ import org.keycloak.common.util.Time;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.TokenManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserProvider;
@@ -38,6 +41,8 @@ class ResetLinkCheckNotesTest {
     private final TokenManager tokens = mock(TokenManager.class);
     private final UserProvider users = mock(UserProvider.class);
     private final UserModel user = mock(UserModel.class);
+    private final SingleUseObjectProvider store = mock(SingleUseObjectProvider.class);
+    private final LatestLink latest = new LatestLink(store);
 
     @BeforeEach
     void wire() {
@@ -57,16 +62,19 @@ class ResetLinkCheckNotesTest {
         when(authSession.getAuthNote(ResetLinkCheck.TOKEN_NOTE)).thenReturn(raw);
     }
 
+    private static final String TOKEN_ID = "7d0e9a52-0000-4000-8000-000000000002";
+
     private static JsonWebToken token(String type, String subject, long expiresIn) {
         JsonWebToken token = new JsonWebToken();
         token.type(type).subject(subject).exp((long) Time.currentTime() + expiresIn);
         token.issuedNow();
+        token.id(TOKEN_ID);
         return token;
     }
 
     @Test
     void givenNoNotesThenTheFormIsShown() {
-        assertThat(ResetLinkCheck.of(context, NEVER).state()).isEqualTo(ResetLinkCheck.State.NONE);
+        assertThat(ResetLinkCheck.of(context, NEVER, latest).state()).isEqualTo(ResetLinkCheck.State.NONE);
     }
 
     @Nested
@@ -75,35 +83,35 @@ class ResetLinkCheckNotesTest {
         @Test
         void whenOnlyTheUserNoteIsThereThenNoUser() {
             notes(USER_ID, null);
-            assertThat(ResetLinkCheck.of(context, NEVER)).isEqualTo(ResetLinkCheck.Result.NONE);
+            assertThat(ResetLinkCheck.of(context, NEVER, latest)).isEqualTo(ResetLinkCheck.Result.NONE);
         }
 
         @Test
         void whenTheTokenDoesNotVerifyThenNoUser() {
             notes(USER_ID, RAW);
             when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(null);
-            assertThat(ResetLinkCheck.of(context, NEVER).user()).isNull();
+            assertThat(ResetLinkCheck.of(context, NEVER, latest).user()).isNull();
         }
 
         @Test
         void whenTheTokenIsForAnotherUserThenNoUser() {
             notes(USER_ID, RAW);
             when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(token("reset-credentials", "someone-else", 600));
-            assertThat(ResetLinkCheck.of(context, NEVER).state()).isEqualTo(ResetLinkCheck.State.NONE);
+            assertThat(ResetLinkCheck.of(context, NEVER, latest).state()).isEqualTo(ResetLinkCheck.State.NONE);
         }
 
         @Test
         void whenTheTokenIsOfAnotherKindThenNoUser() {
             notes(USER_ID, RAW);
             when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(token("verify-email", USER_ID, 600));
-            assertThat(ResetLinkCheck.of(context, NEVER).state()).isEqualTo(ResetLinkCheck.State.NONE);
+            assertThat(ResetLinkCheck.of(context, NEVER, latest).state()).isEqualTo(ResetLinkCheck.State.NONE);
         }
 
         @Test
         void whenTheTokenHasExpiredThenNoUser() {
             notes(USER_ID, RAW);
             when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(token("reset-credentials", USER_ID, -5));
-            assertThat(ResetLinkCheck.of(context, NEVER).state()).isEqualTo(ResetLinkCheck.State.NONE);
+            assertThat(ResetLinkCheck.of(context, NEVER, latest).state()).isEqualTo(ResetLinkCheck.State.NONE);
         }
 
         @Test
@@ -111,7 +119,7 @@ class ResetLinkCheckNotesTest {
             notes(USER_ID, RAW);
             when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(token("reset-credentials", USER_ID, 600));
             when(user.isEnabled()).thenReturn(false);
-            assertThat(ResetLinkCheck.of(context, NEVER).state()).isEqualTo(ResetLinkCheck.State.NONE);
+            assertThat(ResetLinkCheck.of(context, NEVER, latest).state()).isEqualTo(ResetLinkCheck.State.NONE);
         }
     }
 
@@ -122,12 +130,25 @@ class ResetLinkCheckNotesTest {
         void verified() {
             notes(USER_ID, RAW);
             when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(token("reset-credentials", USER_ID, 600));
+            when(store.get(LatestLink.KEY_PREFIX + USER_ID)).thenReturn(Map.of(LatestLink.NOTE_TOKEN_ID, TOKEN_ID));
+        }
+
+        @Test
+        void whenANewerLinkWasIssuedThenThisOneIsSuperseded() {
+            when(store.get(LatestLink.KEY_PREFIX + USER_ID)).thenReturn(Map.of(LatestLink.NOTE_TOKEN_ID, "a-newer-token-id"));
+            assertThat(ResetLinkCheck.of(context, u -> null, latest).state()).isEqualTo(ResetLinkCheck.State.SUPERSEDED);
+        }
+
+        @Test
+        void whenNoLinkIsOnRecordThenItIsRefused() {
+            when(store.get(LatestLink.KEY_PREFIX + USER_ID)).thenReturn(null);
+            assertThat(ResetLinkCheck.of(context, u -> null, latest).state()).isEqualTo(ResetLinkCheck.State.SUPERSEDED);
         }
 
         @Test
         void whenThePasswordIsOlderThenTheUserIsSet() {
             long changed = Time.currentTimeMillis() - 60_000;
-            ResetLinkCheck.Result result = ResetLinkCheck.of(context, u -> changed);
+            ResetLinkCheck.Result result = ResetLinkCheck.of(context, u -> changed, latest);
             assertThat(result.state()).isEqualTo(ResetLinkCheck.State.VALID);
             assertThat(result.user()).isSameAs(user);
         }
@@ -135,7 +156,7 @@ class ResetLinkCheckNotesTest {
         @Test
         void whenThePasswordChangedLaterThenTheLinkIsSuperseded() {
             long changed = Time.currentTimeMillis() + 5_000;
-            assertThat(ResetLinkCheck.of(context, u -> changed).state()).isEqualTo(ResetLinkCheck.State.SUPERSEDED);
+            assertThat(ResetLinkCheck.of(context, u -> changed, latest).state()).isEqualTo(ResetLinkCheck.State.SUPERSEDED);
         }
     }
 }

@@ -29,12 +29,6 @@ class SlotThrottleTest {
             return true;
         }
 
-        @Override
-        public boolean contains(String key) {
-            calls++;
-            Long expiry = expiries.get(key);
-            return expiry != null && expiry > now;
-        }
     }
 
     private final FakeStore store = new FakeStore();
@@ -66,14 +60,5 @@ class SlotThrottleTest {
         assertThat(throttle.tryAcquire("u:one", 1, Duration.ofMinutes(1))).isTrue();
         assertThat(throttle.tryAcquire("u:two", 1, Duration.ofMinutes(1))).isTrue();
         assertThat(throttle.tryAcquire("u:one", 1, Duration.ofMinutes(1))).isFalse();
-    }
-
-    @Test
-    void givenAProbeThenNoSlotIsTaken() {
-        assertThat(throttle.probe("u:abc")).isFalse();
-        assertThat(store.expiries).isEmpty();
-        assertThat(store.calls).isEqualTo(1);
-        throttle.tryAcquire("u:abc", 1, Duration.ofMinutes(1));
-        assertThat(throttle.probe("u:abc")).isTrue();
     }
 }

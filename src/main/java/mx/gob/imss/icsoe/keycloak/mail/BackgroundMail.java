@@ -1,0 +1,84 @@
+package mx.gob.imss.icsoe.keycloak.mail;
+
+import org.jboss.logging.Logger;
+import org.keycloak.executors.ExecutorsProvider;
+import org.keycloak.models.AbstractKeycloakTransaction;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakSessionTask;
+import org.keycloak.models.utils.KeycloakModelUtils;
+
+/**
+ * The one way this jar sends mail: after the request's transaction has committed, a {@link MailJob}
+ * runs on Keycloak's executor {@value #EXECUTOR}, in a session and transaction of its own, so no HTTP
+ * answer ever waits for SMTP. A request that rolls back queues nothing. At most {@link #capacity()}
+ * jobs wait or run per node (system property {@value #CAPACITY_PROPERTY}, default
+ * {@value #DEFAULT_CAPACITY}); a job past that is refused and records so.
+ */
+public final class BackgroundMail {
+
+    private static final Logger LOG = Logger.getLogger(BackgroundMail.class);
+
+    /** Name of the Keycloak-managed executor the jobs run on ({@code spi-executors} settings apply). */
+    public static final String EXECUTOR = "icsoe-mail";
+    public static final String CAPACITY_PROPERTY = "icsoe.mail.queue-capacity";
+    static final int DEFAULT_CAPACITY = 1000;
+
+    private static final MailQueue QUEUE = new MailQueue(Integer.getInteger(CAPACITY_PROPERTY, DEFAULT_CAPACITY));
+
+    private BackgroundMail() {
+    }
+
+    /** Queues {@code job} once {@code session}'s transaction commits. */
+    public static void afterCommit(KeycloakSession session, MailJob job) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                queue(session, job);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                LOG.debug("Mail job dropped: the request rolled back");
+            }
+        });
+    }
+
+    /**
+     * Queues {@code job} now: for callers that already run after the request's commit (an
+     * after-completion hook). A full queue records the refusal before this returns.
+     */
+    public static void queue(KeycloakSession session, MailJob job) {
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        var executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
+        if (!QUEUE.offer(executor, () -> runGuarded(factory, job))) {
+            record(factory, "refusal", job::refused);
+        }
+    }
+
+    /** Jobs waiting or running on this node. */
+    public static int depth() {
+        return QUEUE.depth();
+    }
+
+    public static int capacity() {
+        return QUEUE.capacity();
+    }
+
+    private static void runGuarded(KeycloakSessionFactory factory, MailJob job) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, job::run);
+        } catch (RuntimeException e) {
+            record(factory, "failure", s -> job.failed(s, e));
+        }
+    }
+
+    /** Records in a fresh session; if even that fails (database down), one line with class names only. */
+    private static void record(KeycloakSessionFactory factory, String what, KeycloakSessionTask recorder) {
+        try {
+            KeycloakModelUtils.runJobInTransaction(factory, recorder);
+        } catch (RuntimeException e) {
+            LOG.warnf("Mail job %s could not be recorded as an event (%s)", what, e.getClass().getName());
+        }
+    }
+}
