@@ -20,6 +20,8 @@ import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.ScriptedSmtpServer;
+import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 
@@ -58,6 +60,51 @@ class EventLoggingIT {
                 .doesNotContain(capturista.email().toLowerCase(Locale.ROOT))
                 .doesNotContain(gone.curp().toLowerCase(Locale.ROOT))
                 .doesNotContain(gone.email().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * The audit trail with the shipped settings: one redacted INFO line for the reset request's
+     * outcome and one for the password change, each naming the user id and the client address.
+     */
+    @Test
+    void givenACompletedReset_thenTheLogHoldsOneInfoLinePerStepNamingTheUserAndAddress(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        java.net.InetAddress address = Browsers.randomLoopback();
+        try (WebClient browser = Browsers.htmlUnitFrom(address)) {
+            ResetRequestPage.open(browser, kc.portalLoginUrl()).submit(capturista.curp(), capturista.email());
+        }
+        String link = kc.mailbox().awaitMessagesTo(capturista.email(), 1, Duration.ofSeconds(20)).get(0).linkContaining("action-token");
+        try (WebClient browser = Browsers.htmlUnitFrom(address)) {
+            UpdatePasswordPage.follow(browser, link).save(kc.users().password());
+        }
+        String user = "userId=\"" + capturista.id() + "\"";
+        String requested = awaitLine(kc, " INFO ", "type=\"SEND_RESET_PASSWORD\"", user);
+        assertThat(requested).contains("icsoe_outcome=\"sent\"", "ipAddress=\"" + address.getHostAddress() + "\"");
+        String changed = awaitLine(kc, " INFO ", "type=\"UPDATE_PASSWORD\"", user);
+        assertThat(changed).contains("ipAddress=\"" + address.getHostAddress() + "\"");
+        assertThat(lines(kc).stream().filter(l -> l.contains("type=\"UPDATE_PASSWORD\"") && l.contains(user))).hasSize(1);
+    }
+
+    /**
+     * A mail server that refuses the recipient quotes the address in its reply; neither Keycloak's
+     * own "Failed to send email" line nor ours may carry it.
+     */
+    @Test
+    void givenAMailServerThatRejectsTheRecipientQuotingIt_thenTheAddressIsNowhereInTheLog(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        try (ScriptedSmtpServer rejecting = new ScriptedSmtpServer(ScriptedSmtpServer.Mode.REJECT_RECIPIENT)) {
+            kc.setSmtp("127.0.0.1", rejecting.port());
+            try (WebClient browser = Browsers.htmlUnitFromOwnAddress()) {
+                ResetRequestPage.open(browser, kc.portalLoginUrl()).submit(capturista.curp(), capturista.email());
+                awaitLine(kc, "type=\"SEND_RESET_PASSWORD_ERROR\"", "userId=\"" + capturista.id() + "\"", "email_send_failed");
+            } finally {
+                kc.restoreSmtp();
+            }
+            assertThat(rejecting.connections()).isGreaterThanOrEqualTo(1);
+        }
+        awaitLine(kc, "Failed to send email", "server reply withheld");
+        String log = Files.readString(kc.serverLog(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        assertThat(log).as("the server log").doesNotContain(capturista.email().toLowerCase(Locale.ROOT));
     }
 
     @Test

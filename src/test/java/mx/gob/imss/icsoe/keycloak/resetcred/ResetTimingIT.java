@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.SlowSmtpProxy;
 
 /**
  * The answer time must not tell a match from a non-match, even when the mail server is slow.
@@ -42,12 +44,7 @@ class ResetTimingIT {
         for (int i = 0; i < total; i++) {
             users.add(kc.users().create());
         }
-        List<Boolean> order = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            order.add(Boolean.TRUE);
-            order.add(Boolean.FALSE);
-        }
-        Collections.shuffle(order);
+        List<Boolean> order = interleaved(total);
 
         List<Long> match = new ArrayList<>();
         List<Long> noMatch = new ArrayList<>();
@@ -86,14 +83,88 @@ class ResetTimingIT {
         assertThat(Math.abs(matchStats.median() - noMatchStats.median())).as("median difference (ms)").isLessThan(MAX_MEDIAN_DIFF_MS);
     }
 
+    static final int ENUMERATION_SAMPLES = 150;
+    static final int ENUMERATION_WARM_UP = 20;
+    static final int REGISTERED_USERS = 15;
+    static final double MAX_MEDIAN_DIFF_US = 1_000;
+    static final double MIN_P_VALUE = 0.001;
+    static final Duration JOB_SETTLE = Duration.ofMillis(40);
+
+    /**
+     * An attacker's question, "is this CURP registered?", asked with a wrong email: the answer time of
+     * a registered CURP must not differ from that of a well-formed unknown one. Each sample is a fresh
+     * browser from its own address, in random order; only the POST is timed.
+     */
+    @Test
+    void givenRegisteredAndUnknownCurps_whenAskedWithWrongEmails_thenTheAnswerTimesAreOneDistribution(IcsoeKeycloak kc) {
+        List<Capturista> registered = new ArrayList<>();
+        for (int i = 0; i < REGISTERED_USERS; i++) {
+            registered.add(kc.users().create());
+        }
+        int total = ENUMERATION_WARM_UP + ENUMERATION_SAMPLES;
+        List<Boolean> order = interleaved(total);
+        List<Double> known = new ArrayList<>();
+        List<Double> unknown = new ArrayList<>();
+        int k = 0;
+        for (Boolean isRegistered : order) {
+            String curp = isRegistered ? registered.get(k++ % REGISTERED_USERS).curp() : kc.users().unusedCurp();
+            double micros = timedSubmitMicros(kc, curp, "no.es.suyo." + k + "@correo.example");
+            (isRegistered ? known : unknown).add(micros);
+            // let the background job of this request finish, so no sample pays for another's lookup
+            pause(JOB_SETTLE);
+        }
+        double[] a = known.subList(ENUMERATION_WARM_UP, known.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        double[] b = unknown.subList(ENUMERATION_WARM_UP, unknown.size()).stream().mapToDouble(Double::doubleValue).toArray();
+        double medianA = median(a);
+        double medianB = median(b);
+        double p = new MannWhitneyUTest().mannWhitneyUTest(a, b);
+        System.out.printf("[reset-enumeration] %d samples each after %d warm-up; registered CURP + wrong email: median %.3f ms;"
+                + " unknown CURP: median %.3f ms; difference %.3f ms; Mann-Whitney U p = %.4g%n",
+                a.length, ENUMERATION_WARM_UP, medianA / 1000, medianB / 1000, (medianA - medianB) / 1000, p);
+        assertThat(Math.abs(medianA - medianB)).as("median difference (µs)").isLessThan(MAX_MEDIAN_DIFF_US);
+        assertThat(p).as("Mann-Whitney U p-value (registered vs unknown)").isGreaterThan(MIN_P_VALUE);
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code each} times true and {@code each} times false, in random order. */
+    private static List<Boolean> interleaved(int each) {
+        List<Boolean> order = new ArrayList<>();
+        for (int i = 0; i < each; i++) {
+            order.add(Boolean.TRUE);
+            order.add(Boolean.FALSE);
+        }
+        Collections.shuffle(order);
+        return order;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private static long timedSubmit(IcsoeKeycloak kc, String curp, String email) {
+        return Math.round(timedSubmitMicros(kc, curp, email) / 1000);
+    }
+
+    /** Opens the reset form in a fresh browser from its own address and times only the POST. */
+    private static double timedSubmitMicros(IcsoeKeycloak kc, String curp, String email) {
         try (WebClient web = ResetItSupport.browser()) {
             ResetRequestPage page = ResetRequestPage.open(web, kc.portalLoginUrl());
             long start = System.nanoTime();
             HtmlPage result = page.submit(curp, email);
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            ResetRequestPage.sentText(result);
-            return millis;
+            double micros = (System.nanoTime() - start) / 1_000.0;
+            assertThat(ResetRequestPage.sentText(result)).startsWith(ResetCredentialsIT.SENT_TEXT);
+            return micros;
         }
     }
 

@@ -7,12 +7,15 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.logging.Level;
 
 import org.htmlunit.WebClient;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The two browsers of the tests: HtmlUnit for flows, Debian's Chromium (headless, through
@@ -96,6 +99,10 @@ public final class Browsers {
                 "--disable-dev-shm-usage", "--lang=es-MX", "--user-data-dir=" + profile.getAbsolutePath(),
                 "--window-size=" + width + "," + height);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", ACCEPT_LANGUAGE));
+        // the console, where Chromium reports Content-Security-Policy violations
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);

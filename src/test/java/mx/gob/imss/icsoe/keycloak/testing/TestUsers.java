@@ -72,6 +72,11 @@ public final class TestUsers {
                 user.getFirstName(), user.getLastName());
     }
 
+    /** A well-formed CURP (valid check digit) that no test user has: drawn like theirs, never created. */
+    public String unusedCurp() {
+        return curps.next();
+    }
+
     /**
      * Twelve characters cycling upper, lower, digit, special, so every ICSOE class is present and no
      * sequence or repetition can form; drawn again in the rare case that a keyboard column still

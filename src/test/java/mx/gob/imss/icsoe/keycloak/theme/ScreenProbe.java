@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -61,6 +63,7 @@ final class ScreenProbe {
     /** Weighs, checks and photographs the current page; the page must be freshly loaded. */
     static Weight record(WebDriver driver, String screen, String keycloakBaseUrl) {
         Weight weight = weigh(driver, screen, keycloakBaseUrl);
+        assertNoPolicyViolation(driver, screen);
         assertThat(weight.bytes()).as("weight of %s: %s", screen, weight.parts()).isLessThanOrEqualTo(BUDGET_BYTES);
         assertAccessible(driver, screen + " @" + DESKTOP);
         screenshot(driver, screen, DESKTOP);
@@ -105,6 +108,18 @@ final class ScreenProbe {
         Weight weight = new Weight(screen, total, parts);
         WEIGHTS.put(screen, weight);
         return weight;
+    }
+
+    /**
+     * Nothing the realm's Content-Security-Policy blocked since the last look: Chromium reports every
+     * refused script, style or frame on its console. (Reading the console empties it.)
+     */
+    static void assertNoPolicyViolation(WebDriver driver, String where) {
+        List<String> violations = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        assertThat(violations).as("Content-Security-Policy violations reported on %s", where).isEmpty();
     }
 
     static void assertAccessible(WebDriver driver, String where) {

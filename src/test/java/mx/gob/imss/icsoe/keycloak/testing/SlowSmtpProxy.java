@@ -1,13 +1,11 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.testing;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A slow SMTP server for timing tests: a TCP relay in front of GreenMail that holds every new
@@ -15,43 +13,20 @@ import java.util.concurrent.atomic.AtomicInteger;
  * send blocks on that greeting, so a synchronous send would show the delay in the HTTP answer.
  * Loopback only; closes its sockets on {@link #close()}.
  */
-final class SlowSmtpProxy implements AutoCloseable {
+public final class SlowSmtpProxy extends LoopbackServer {
 
-    private final ServerSocket server;
     private final int targetPort;
     private final Duration delay;
-    private final AtomicInteger connections = new AtomicInteger();
-    private final Thread acceptor;
 
-    SlowSmtpProxy(int targetPort, Duration delay) throws IOException {
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    public SlowSmtpProxy(int targetPort, Duration delay) throws IOException {
+        super("slow-smtp");
         this.targetPort = targetPort;
         this.delay = delay;
-        this.acceptor = new Thread(this::acceptLoop, "slow-smtp-acceptor");
-        this.acceptor.setDaemon(true);
-        this.acceptor.start();
     }
 
-    int port() {
-        return server.getLocalPort();
-    }
-
-    int connections() {
-        return connections.get();
-    }
-
-    private void acceptLoop() {
-        while (!server.isClosed()) {
-            try {
-                Socket client = server.accept();
-                connections.incrementAndGet();
-                Thread relay = new Thread(() -> relay(client), "slow-smtp-relay");
-                relay.setDaemon(true);
-                relay.start();
-            } catch (IOException e) {
-                return;
-            }
-        }
+    @Override
+    void serve(Socket client) {
+        relay(client);
     }
 
     private void relay(Socket client) {
@@ -90,10 +65,5 @@ final class SlowSmtpProxy implements AutoCloseable {
         thread.setDaemon(true);
         thread.start();
         return thread;
-    }
-
-    @Override
-    public void close() throws IOException {
-        server.close();
     }
 }
