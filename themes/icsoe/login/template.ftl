@@ -28,7 +28,10 @@
     <script src="${url.resourcesPath}/${script}" defer></script>
         </#list>
     </#if>
-</head>
+<#-- No </head> end tag (HTML allows leaving it out): Keycloak injects an inline history.replaceState
+     script before the first </head> of every POST answer (BrowserHistoryHelper), which the realm's
+     Content-Security-Policy (script-src 'self') blocks. Without the tag it has nowhere to go, and
+     icsoe.js does the same replaceState. -->
 <body class="icsoe ${bodyClass}" data-page-id="login-${pageId!''}">
 <a class="icsoe-skip" href="#icsoe-main">${msg("icsoeSkipToContent")}</a>
 <header class="icsoe-gob" role="banner">

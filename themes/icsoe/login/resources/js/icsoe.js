@@ -7,6 +7,17 @@
 (function () {
   "use strict";
 
+  // After a POST the address holds the one-time session_code; a reload would then show "La página
+  // expiró". Keycloak's own fix is an inline script, which the realm's Content-Security-Policy
+  // forbids (template.ftl explains); this does the same from here.
+  if (window.history && typeof window.history.replaceState === "function" && window.URL) {
+    var here = new URL(window.location.href);
+    if (here.searchParams.has("session_code")) {
+      here.searchParams.delete("session_code");
+      window.history.replaceState(null, "", here.toString());
+    }
+  }
+
   function each(selector, fn) {
     Array.prototype.forEach.call(document.querySelectorAll(selector), fn);
   }

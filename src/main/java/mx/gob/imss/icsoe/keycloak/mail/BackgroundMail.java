@@ -1,5 +1,9 @@
 package mx.gob.imss.icsoe.keycloak.mail;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
 import org.jboss.logging.Logger;
 import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
@@ -11,9 +15,12 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 /**
  * The one way this jar sends mail: after the request's transaction has committed, a {@link MailJob}
  * runs on Keycloak's executor {@value #EXECUTOR}, in a session and transaction of its own, so no HTTP
- * answer ever waits for SMTP. A request that rolls back queues nothing. At most {@link #capacity()}
- * jobs wait or run per node (system property {@value #CAPACITY_PROPERTY}, default
- * {@value #DEFAULT_CAPACITY}); a job past that is refused and records so.
+ * answer ever waits for SMTP. A request that rolls back queues nothing. A job starts
+ * {@link #START_DELAY_MILLIS} ms after the commit, once its own request's answer is written: the
+ * commit comes before the answer goes out, and a job that looked a user up at the same moment would
+ * slow that answer down by what it found, telling a registered CURP from an unknown one. At most
+ * {@link #capacity()} jobs wait or run per node (system property {@value #CAPACITY_PROPERTY},
+ * default {@value #DEFAULT_CAPACITY}); a job past that is refused and records so.
  */
 public final class BackgroundMail {
 
@@ -23,6 +30,8 @@ public final class BackgroundMail {
     public static final String EXECUTOR = "icsoe-mail";
     public static final String CAPACITY_PROPERTY = "icsoe.mail.queue-capacity";
     static final int DEFAULT_CAPACITY = 1000;
+    /** Long past the writing of a confirmation page (under a millisecond), short for a person. */
+    static final long START_DELAY_MILLIS = 50;
 
     private static final MailQueue QUEUE = new MailQueue(Integer.getInteger(CAPACITY_PROPERTY, DEFAULT_CAPACITY));
 
@@ -50,8 +59,9 @@ public final class BackgroundMail {
      */
     public static void queue(KeycloakSession session, MailJob job) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        var executor = session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR);
-        if (!QUEUE.offer(executor, () -> runGuarded(factory, job))) {
+        Executor later = CompletableFuture.delayedExecutor(START_DELAY_MILLIS, TimeUnit.MILLISECONDS,
+                session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
+        if (!QUEUE.offer(later, () -> runGuarded(factory, job))) {
             record(factory, "refusal", job::refused);
         }
     }

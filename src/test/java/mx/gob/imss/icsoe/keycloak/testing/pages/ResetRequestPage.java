@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.htmlunit.WebClient;
+import org.htmlunit.WebRequest;
 import org.htmlunit.html.HtmlElement;
+import org.htmlunit.html.HtmlForm;
 import org.htmlunit.html.HtmlInput;
 import org.htmlunit.html.HtmlPage;
 
@@ -42,6 +44,17 @@ public final class ResetRequestPage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The request that "Ingresar" would send with both fields filled, for timing the exchange alone
+     * ({@code WebClient.loadWebResponse}): the browser's cookies go with it, nothing is parsed.
+     */
+    public WebRequest submission(String curp, String email) {
+        ((HtmlInput) page.getHtmlElementById("username")).setValue(curp);
+        ((HtmlInput) page.getHtmlElementById("email")).setValue(email);
+        HtmlForm form = page.getHtmlElementById("kc-reset-password-form");
+        return form.getWebRequest(page.getHtmlElementById("kc-reset-submit"));
     }
 
     /** The field's error text: Keycloak's {@code input-error-<field>} or the ICSOE theme's {@code <field>-error}. */
