@@ -261,7 +261,8 @@ class ThemeScreensIT {
         ScreenProbe.record(browser, "update-password-rules", kc.baseUrl());
         TestPolicies server = TestPolicies.withPolicy(kc.realm().toRepresentation().getPasswordPolicy());
         for (String candidate : List.of("a", "abcdefgh", "Abcdefg1!", "Qwer7!xZ", "Rb7!kLm#Q2zt", "Aaa1!bcdX",
-                "Zx1!2 3Yw", "Ñandú#2024xY", "mnño7!QW", "1qaz!Wsx", "9876!Abc", "Pass.w0rd", "hola mundo 1A!")) {
+                "Zx1!2 3Yw", "Ñandú#2024xY", "mnño7!QW", "1qaz!Wsx", "9876!Abc", "Pass.w0rd", "hola mundo 1A!",
+                "\u24B6mzq7!rkw")) {
             screen.type("password-new", candidate);
             assertThat(screen.tickedRules()).as("ticks for %s", candidate).containsExactlyInAnyOrderElementsOf(expectedTicks(server, candidate));
         }
