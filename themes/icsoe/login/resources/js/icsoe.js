@@ -47,12 +47,18 @@
   try { rules = JSON.parse(rulesData.textContent); } catch (e) { return; }
   if (!rules || typeof rules !== "object") { return; }
 
-  function count(value, re) { return (value.match(re) || []).length; }
+  // Like Keycloak's upperCase, lowerCase and digits: one UTF-16 unit at a time, with Java's notion
+  // of upper case (Uppercase), lower case (Lowercase) and digit (Nd).
+  function count(value, re) {
+    var n = 0, i;
+    for (i = 0; i < value.length; i++) { if (re.test(value.charAt(i))) { n += 1; } }
+    return n;
+  }
 
   function has(name) { return rules[name] !== undefined && rules[name] !== null; }
 
-  // The checks below mirror mx.gob.imss.icsoe.keycloak.policy.PasswordRules (same folding, same
-  // run definitions); only the parameters come from the page.
+  // The checks below mirror mx.gob.imss.icsoe.keycloak.policy.IcsoeRule (same folding, same run
+  // definitions); only the parameters come from the page.
   function codePoints(value) { return Array.from(value); }
 
   function isBlank(ch) {
@@ -132,9 +138,9 @@
   var checks = {
     mix: function (v) {
       return v.length > 0
-        && (!has("upperCase") || count(v, /\p{Lu}/gu) >= rules.upperCase)
-        && (!has("lowerCase") || count(v, /\p{Ll}/gu) >= rules.lowerCase)
-        && (!has("digits") || count(v, /\p{Nd}/gu) >= rules.digits);
+        && (!has("upperCase") || count(v, /\p{Uppercase}/u) >= rules.upperCase)
+        && (!has("lowerCase") || count(v, /\p{Lowercase}/u) >= rules.lowerCase)
+        && (!has("digits") || count(v, /\p{Nd}/u) >= rules.digits);
     },
     special: function (v) {
       return codePoints(v).some(function (ch) { return specialSet.indexOf(ch) >= 0; });

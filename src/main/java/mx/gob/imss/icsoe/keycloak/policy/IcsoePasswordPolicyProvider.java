@@ -7,35 +7,19 @@ import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 
-/**
- * Thin adapter from Keycloak's password-policy SPI to {@link PasswordRules}.
- *
- * <p>Keycloak 26.7 asks the realm's policies in the iteration order of a {@code HashMap} of their
- * ids, not in the order of the realm's policy string, and stops at the first error. So that a person
- * always reads the most helpful message first, whichever ICSOE policy Keycloak asks first evaluates
- * every rule the realm has switched on (one pass) and reports the first broken one in
- * {@link PasswordRule}'s order; with the realm's ids that is {@code icsoeNoKeyboardPattern}, which
- * Keycloak asks before any built-in. A policy never reports a rule the realm does not have.
- */
-abstract class IcsoePasswordPolicyProvider implements PasswordPolicyProvider {
+/** One ICSOE rule of the catalogue as a Keycloak password policy: it judges its own rule only. */
+record IcsoePasswordPolicyProvider(IcsoeRule rule, KeycloakContext context) implements PasswordPolicyProvider {
 
     private static final Logger LOG = Logger.getLogger(IcsoePasswordPolicyProvider.class);
 
-    private final KeycloakContext context;
-
-    IcsoePasswordPolicyProvider(KeycloakContext context) {
-        this.context = context;
-    }
-
     @Override
     public PolicyError validate(RealmModel realm, UserModel user, String password) {
-        PasswordRules rules = RealmPasswordRules.of(realm.getPasswordPolicy());
-        PasswordRule broken = rules.firstViolation(password);
-        if (broken == null) {
+        Object config = rule.config(realm.getPasswordPolicy());
+        if (!rule.breaks(password, config)) {
             return null;
         }
-        LOG.debugf("password refused in realm %s: rule %s", realm.getName(), broken);
-        return RealmPasswordRules.error(broken, rules);
+        LOG.debugf("password refused in realm %s by %s", realm.getName(), rule.id);
+        return new PolicyError(rule.messageKey, rule.messageParameters(config));
     }
 
     @Override
@@ -44,6 +28,10 @@ abstract class IcsoePasswordPolicyProvider implements PasswordPolicyProvider {
     }
 
     @Override
-    public void close() {
+    public Object parseConfig(String value) {
+        return rule.parse(value);
     }
+
+    @Override
+    public void close() { }
 }

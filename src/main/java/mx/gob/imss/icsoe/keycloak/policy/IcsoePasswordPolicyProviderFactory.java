@@ -4,28 +4,68 @@ import java.util.Map;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
 import org.keycloak.Config;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.policy.PasswordPolicyConfigException;
+import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-/** What the five ICSOE policy factories share: no server config, one per realm, version info. */
-abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProviderFactory,
+/**
+ * Registers one {@link IcsoeRule} as a Keycloak password policy. ServiceLoader needs one class per
+ * registration, hence the five one-line subclasses below, listed in {@code META-INF/services}.
+ */
+public abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProviderFactory,
         ServerInfoAwareProviderFactory {
 
-    /** Longest configurable run: beyond this a "run" rule means nothing. */
-    static final int MAX_RUN = 64;
+    public static final class SpecialChars extends IcsoePasswordPolicyProviderFactory {
+        public SpecialChars() { super(IcsoeRule.SPECIAL_CHARS); }
+    }
 
-    @Override
-    public void init(Config.Scope config) {
+    public static final class NoWhitespace extends IcsoePasswordPolicyProviderFactory {
+        public NoWhitespace() { super(IcsoeRule.NO_WHITESPACE); }
+    }
+
+    public static final class NoKeyboardPattern extends IcsoePasswordPolicyProviderFactory {
+        public NoKeyboardPattern() { super(IcsoeRule.NO_KEYBOARD_PATTERN); }
+    }
+
+    public static final class NoSequence extends IcsoePasswordPolicyProviderFactory {
+        public NoSequence() { super(IcsoeRule.NO_SEQUENCE); }
+    }
+
+    public static final class NoRepeatedChars extends IcsoePasswordPolicyProviderFactory {
+        public NoRepeatedChars() { super(IcsoeRule.NO_REPEATED_CHARS); }
+    }
+
+    private final IcsoeRule rule;
+
+    IcsoePasswordPolicyProviderFactory(IcsoeRule rule) {
+        this.rule = rule;
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
+    public PasswordPolicyProvider create(KeycloakSession session) {
+        return new IcsoePasswordPolicyProvider(rule, session.getContext());
     }
 
     @Override
-    public void close() {
+    public String getId() {
+        return rule.id;
+    }
+
+    @Override
+    public String getDisplayName() {
+        return rule.label;
+    }
+
+    @Override
+    public String getConfigType() {
+        return rule.configType;
+    }
+
+    @Override
+    public String getDefaultConfigValue() {
+        return rule.defaultConfig;
     }
 
     @Override
@@ -35,27 +75,15 @@ abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProvi
 
     @Override
     public Map<String, String> getOperationalInfo() {
-        return Map.of("version", ExtensionVersion.get(), "rule", getDisplayName());
+        return Map.of("version", ExtensionVersion.get(), "rule", rule.label);
     }
 
-    /**
-     * Parses a run length written in the admin console: blank means the default; anything that is
-     * not a whole number from {@code min} to {@link #MAX_RUN} is refused with a message naming the
-     * policy (Keycloak prefixes "Invalid config for <id>: "), so the admin sees what to fix.
-     */
-    static int parseRun(String value, int min, int defaultValue) {
-        if (value == null || value.isBlank()) {
-            return defaultValue;
-        }
-        int run;
-        try {
-            run = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new PasswordPolicyConfigException("must be a whole number from " + min + " to " + MAX_RUN);
-        }
-        if (run < min || run > MAX_RUN) {
-            throw new PasswordPolicyConfigException("must be a whole number from " + min + " to " + MAX_RUN + ", not " + run);
-        }
-        return run;
-    }
+    @Override
+    public void init(Config.Scope config) { }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) { }
+
+    @Override
+    public void close() { }
 }

@@ -1,114 +1,73 @@
 package mx.gob.imss.icsoe.keycloak.policy;
 
-import java.util.Iterator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.keycloak.models.PasswordPolicy;
+import org.keycloak.policy.DigitsPasswordPolicyProviderFactory;
+import org.keycloak.policy.LengthPasswordPolicyProviderFactory;
+import org.keycloak.policy.LowerCasePasswordPolicyProviderFactory;
+import org.keycloak.policy.MaximumLengthPasswordPolicyProviderFactory;
+import org.keycloak.policy.UpperCasePasswordPolicyProviderFactory;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * The realm's password rules as plain data for the update-password page, so its live checklist
- * uses the same parameters as the server (see DESIGN contracts): keys {@code minLength},
- * {@code maxLength}, {@code upperCase}, {@code lowerCase}, {@code digits}, {@code keyboardRun},
- * {@code sequenceRun}, {@code repeatRun} (Integer, absent when the policy is off),
- * {@code specialChars} (String, absent when off), {@code noWhitespace} (Boolean) and
- * {@code keyboardLines} (lines of keys, each key the lower-case characters it types).
+ * uses the same parameters as the server: keys {@code minLength}, {@code maxLength},
+ * {@code upperCase}, {@code lowerCase}, {@code digits}, {@code keyboardRun}, {@code sequenceRun},
+ * {@code repeatRun} (Integer, absent when the policy is off), {@code specialChars} (String, absent
+ * when off), {@code noWhitespace} (Boolean) and {@code keyboardLines} (lines of keys, each key the
+ * lower-case characters it types).
  */
 public final class IcsoePasswordRulesView {
+
+    /** Keycloak's JSON mapper, writing every non-ASCII character as {@code \\uXXXX}. */
+    private static final ObjectWriter ASCII_JSON = JsonSerialization.mapper.writer().with(JsonWriteFeature.ESCAPE_NON_ASCII);
 
     private IcsoePasswordRulesView() {
     }
 
     /** The view of a realm's policy ({@code null} reads as no policy). */
     public static Map<String, Object> of(PasswordPolicy policy) {
-        PasswordRules rules = RealmPasswordRules.of(policy);
+        PasswordPolicy p = policy == null ? PasswordPolicy.empty() : policy;
         Map<String, Object> view = new LinkedHashMap<>();
-        putIfOn(view, "minLength", rules.minLength());
-        putIfOn(view, "maxLength", rules.maxLength());
-        putIfOn(view, "upperCase", rules.minUpperCase());
-        putIfOn(view, "lowerCase", rules.minLowerCase());
-        putIfOn(view, "digits", rules.minDigits());
-        if (rules.specialChars() != null) {
-            view.put("specialChars", rules.specialChars().chars());
+        putCount(view, "minLength", p, LengthPasswordPolicyProviderFactory.ID);
+        putCount(view, "maxLength", p, MaximumLengthPasswordPolicyProviderFactory.ID);
+        putCount(view, "upperCase", p, UpperCasePasswordPolicyProviderFactory.ID);
+        putCount(view, "lowerCase", p, LowerCasePasswordPolicyProviderFactory.ID);
+        putCount(view, "digits", p, DigitsPasswordPolicyProviderFactory.ID);
+        if (p.getPolicies().contains(IcsoeRule.SPECIAL_CHARS.id)) {
+            view.put("specialChars", IcsoeRule.SPECIAL_CHARS.config(p));
         }
-        view.put("noWhitespace", rules.noWhitespace());
-        putIfOn(view, "keyboardRun", rules.keyboardRun());
-        putIfOn(view, "sequenceRun", rules.sequenceRun());
-        putIfOn(view, "repeatRun", rules.repeatRun());
-        view.put("keyboardLines", KeyboardLines.DEFAULT.lines());
+        view.put("noWhitespace", p.getPolicies().contains(IcsoeRule.NO_WHITESPACE.id));
+        putCount(view, "keyboardRun", p, IcsoeRule.NO_KEYBOARD_PATTERN.id);
+        putCount(view, "sequenceRun", p, IcsoeRule.NO_SEQUENCE.id);
+        putCount(view, "repeatRun", p, IcsoeRule.NO_REPEATED_CHARS.id);
+        view.put("keyboardLines", KeyboardLines.LINES);
         return view;
     }
 
-    private static void putIfOn(Map<String, Object> view, String key, int value) {
-        if (value > 0) {
-            view.put(key, value);
+    private static void putCount(Map<String, Object> view, String key, PasswordPolicy policy, String id) {
+        if (policy.getPolicies().contains(id) && policy.getPolicyConfig(id) instanceof Integer n && n > 0) {
+            view.put(key, n);
         }
     }
 
     /**
-     * JSON for a {@code <script type="application/json">} element: strings escape {@code < > &},
-     * quotes, controls, U+2028/U+2029 and every non-ASCII character, so the text can neither close
-     * the element nor depend on the page's encoding. Supports maps, lists, strings, numbers,
-     * booleans and null.
+     * JSON for a {@code <script type="application/json">} element: it can neither close the element
+     * nor depend on the page's encoding. {@code < > & '} can only stand inside JSON strings, where
+     * their {@code \\u00XX} escapes mean the same.
      */
     public static String toJson(Map<String, Object> view) {
-        StringBuilder out = new StringBuilder(2048);
-        write(out, view);
-        return out.toString();
-    }
-
-    private static void write(StringBuilder out, Object value) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof String s) {
-            writeString(out, s);
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-            out.append(value);
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-            while (entries.hasNext()) {
-                Map.Entry<?, ?> entry = entries.next();
-                writeString(out, String.valueOf(entry.getKey()));
-                out.append(':');
-                write(out, entry.getValue());
-                if (entries.hasNext()) out.append(',');
-            }
-            out.append('}');
-        } else if (value instanceof List<?> list) {
-            out.append('[');
-            for (int i = 0; i < list.size(); i++) {
-                if (i > 0) out.append(',');
-                write(out, list.get(i));
-            }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("not JSON-able: " + value.getClass().getName());
+        try {
+            return ASCII_JSON.writeValueAsString(view).replace("<", "\\u003C").replace(">", "\\u003E")
+                    .replace("&", "\\u0026").replace("'", "\\u0027");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-    }
-
-    private static void writeString(StringBuilder out, String s) {
-        out.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || c > 0x7e || c == '<' || c == '>' || c == '&' || c == '\'') {
-                        out.append("\\u");
-                        String hex = Integer.toHexString(c);
-                        out.append("0000", hex.length(), 4).append(hex);
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

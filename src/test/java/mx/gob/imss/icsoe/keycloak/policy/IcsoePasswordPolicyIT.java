@@ -32,8 +32,9 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
- * The ICSOE password policies inside a real Keycloak 26.7.4 with the imported realm: what the admin
- * API and the update-password page answer, and the Keycloak behaviour the providers rely on.
+ * The wiring of the ICSOE password policies inside a real Keycloak with the imported realm, for one
+ * user: what the admin API and the update-password page answer. The rules' full matrix is in
+ * {@link IcsoeRuleTest} and {@link IcsoePasswordPolicyProvidersTest}.
  */
 @ExtendWith(KeycloakExtension.class)
 class IcsoePasswordPolicyIT {
@@ -48,27 +49,18 @@ class IcsoePasswordPolicyIT {
         this.capturista = kc.users().create();
     }
 
+    /**
+     * One row per ICSOE policy and one built-in, and "qwer" (four policies broken: the length comes
+     * first, by our manager's order); the full matrix is in the unit tests.
+     */
     static Stream<Arguments> violations() {
         return Stream.of(
                 arguments("Pq7!mZ", "invalidPasswordMinLengthMessage", "8"),
                 arguments("qwer", "invalidPasswordMinLengthMessage", "8"),
-                arguments("Pq7!mZ2x".repeat(17), "invalidPasswordMaxLengthMessage", "128"),
-                arguments("Pq7! mZ2x", "icsoeInvalidPasswordWhitespaceMessage", null),
                 arguments("Pq7!\u00A0mZ2x", "icsoeInvalidPasswordWhitespaceMessage", null),
-                arguments("Pq7!\tmZ2x", "icsoeInvalidPasswordWhitespaceMessage", null),
-                arguments("pq7!mz2x", "invalidPasswordMinUpperCaseCharsMessage", "1"),
-                arguments("PQ7!MZ2X", "invalidPasswordMinLowerCaseCharsMessage", "1"),
-                arguments("Pqr!mZwx", "invalidPasswordMinDigitsMessage", "1"),
-                arguments("Pq7%mZ2x", "icsoeInvalidPasswordSpecialCharsMessage", "- * ? ! @ # $ / ( ) = . , : ;"),
                 arguments("Pq7ñmZ2x", "icsoeInvalidPasswordSpecialCharsMessage", "- * ? ! @ # $ / ( ) = . , : ;"),
-                arguments("Pq7!mZ2xxx", "icsoeInvalidPasswordRepeatedCharsMessage", "3"),
                 arguments("Pq7!mZ2xXx", "icsoeInvalidPasswordRepeatedCharsMessage", "3"),
-                arguments("Pq7!mZ6789", "icsoeInvalidPasswordSequenceMessage", "4"),
                 arguments("Pq7!mZdcba", "icsoeInvalidPasswordSequenceMessage", "4"),
-                arguments("Pq7!Zxcvm2", "icsoeInvalidPasswordKeyboardPatternMessage", "4"),
-                arguments("Pq7!mZ#$%&", "icsoeInvalidPasswordKeyboardPatternMessage", "4"),
-                arguments("Pq7!mZ1qaz", "icsoeInvalidPasswordKeyboardPatternMessage", "4"),
-                arguments("Pq7!mZ7410", "icsoeInvalidPasswordKeyboardPatternMessage", "4"),
                 arguments("Pq7!mZñlkj", "icsoeInvalidPasswordKeyboardPatternMessage", "4"));
     }
 
@@ -76,7 +68,7 @@ class IcsoePasswordPolicyIT {
     @MethodSource("violations")
     void givenAViolatingPassword_whenTheAdminResetsIt_thenThatRulesErrorWithoutThePassword(String password,
             String key, String parameter) throws Exception {
-        Map<String, Object> error = resetPasswordError(capturista, password);
+        Map<String, Object> error = resetPasswordError(password);
 
         assertThat(error).containsEntry("error", key);
         String description = String.valueOf(error.get("error_description"));
@@ -87,62 +79,39 @@ class IcsoePasswordPolicyIT {
     }
 
     @ParameterizedTest(name = "[{index}] accepted")
-    @ValueSource(strings = {"Pq7!mZ2x", "Contraseña-Segura9", "Ñandú#Veloz7", "Ll2011.Rr",
-            "Pq7!mZ2xPq7!mZ2xPq7!mZ2xPq7!mZ2xPq7!mZ2xPq7!mZ2xPq7!mZ2xPq7!mZ2x"})
+    @ValueSource(strings = {"Pq7!mZ2x", "Ñandú#Veloz7"})
     void givenAValidPassword_whenTheAdminResetsIt_thenKeycloakAcceptsIt(String password) {
-        assertThatCode(() -> resetPassword(capturista, password)).doesNotThrowAnyException();
-    }
-
-    @Test
-    void givenAPasswordContainingTheCurp_whenTheAdminResetsIt_thenNotContainsUsernameRefusesIt() throws Exception {
-        Capturista user = capturista;
-        String password = "Pq7!" + user.curp();
-        for (int attempt = 0; PasswordRules.ICSOE.firstViolation(password) != null && attempt < 10; attempt++) {
-            user = kc.users().create();     // a random CURP may hold a run of its own: take another
-            password = "Pq7!" + user.curp();
-        }
-        assertThat(PasswordRules.ICSOE.firstViolation(password)).isNull();
-
-        assertThat(resetPasswordError(user, password)).containsEntry("error", "invalidPasswordNotContainsUsernameMessage");
+        assertThatCode(() -> resetPassword(password)).doesNotThrowAnyException();
     }
 
     @Test
     void givenALongerSequenceRunInTheRealm_whenFourDigitsInARow_thenAcceptedUntilFive() throws Exception {
         withPolicy(policy -> policy.replace("icsoeNoSequence(4)", "icsoeNoSequence(5)"), () -> {
-            assertThatCode(() -> resetPassword(capturista, "Pq7!mZabcd9")).doesNotThrowAnyException();
-            Map<String, Object> error = resetPasswordError(capturista, "Pq7!mZabcde9");
+            assertThatCode(() -> resetPassword("Pq7!mZabcd9")).doesNotThrowAnyException();
+            Map<String, Object> error = resetPasswordError("Pq7!mZabcde9");
             assertThat(error).containsEntry("error", "icsoeInvalidPasswordSequenceMessage");
             assertThat(String.valueOf(error.get("error_description"))).contains("5");
         });
         // restored: four is refused again
-        assertThat(resetPasswordError(capturista, "Pq7!mZabcd9")).containsEntry("error", "icsoeInvalidPasswordSequenceMessage");
+        assertThat(resetPasswordError("Pq7!mZabcd9")).containsEntry("error", "icsoeInvalidPasswordSequenceMessage");
     }
 
     @Test
     void givenTheKeyboardRunLoweredToThree_whenThreeKeysInARow_thenRefused() throws Exception {
-        assertThatCode(() -> resetPassword(capturista, "Pq7!mZ2xcv")).doesNotThrowAnyException();
+        assertThatCode(() -> resetPassword("Pq7!mZ2xcv")).doesNotThrowAnyException();
         withPolicy(policy -> policy.replace("icsoeNoKeyboardPattern(4)", "icsoeNoKeyboardPattern(3)"), () ->
-                assertThat(resetPasswordError(capturista, "Pq7!mZ2xcv"))
+                assertThat(resetPasswordError("Pq7!mZ2xcv"))
                         .containsEntry("error", "icsoeInvalidPasswordKeyboardPatternMessage"));
     }
 
-    /**
-     * Pins the Keycloak 26.7.4 behaviour the providers rely on: the first failing policy alone is
-     * reported, and the order is not the policy string's (Keycloak iterates a HashMap of the ids), so
-     * the ICSOE providers themselves must put the most helpful message first.
-     */
+    /** One error only, and the first in our manager's order, whatever the order of the policy string. */
     @Test
-    void keycloakReportsOneErrorAndIgnoresTheOrderOfThePolicyString() throws Exception {
+    void givenTwoBrokenPolicies_whenEitherOrderInThePolicyString_thenTheLengthMessageAlone() throws Exception {
         List<String> seen = new java.util.ArrayList<>();
         for (String policy : List.of("length(8) and digits(1)", "digits(1) and length(8)")) {
-            withPolicy(current -> policy, () -> {
-                Map<String, Object> error = resetPasswordError(capturista, "abc");
-                assertThat(error.get("error")).isIn("invalidPasswordMinLengthMessage", "invalidPasswordMinDigitsMessage");
-                seen.add(String.valueOf(error.get("error")));
-            });
+            withPolicy(current -> policy, () -> seen.add(String.valueOf(resetPasswordError("abc").get("error"))));
         }
-        assertThat(seen.get(1)).as("same policy first whatever the string order").isEqualTo(seen.get(0));
-        assertThat(kc.realm().toRepresentation().getPasswordPolicy()).contains("icsoeNoKeyboardPattern(4)");
+        assertThat(seen).containsExactly("invalidPasswordMinLengthMessage", "invalidPasswordMinLengthMessage");
     }
 
     @Test
@@ -162,9 +131,8 @@ class IcsoePasswordPolicyIT {
 
     @Test
     void givenTheUpdatePasswordPageFromTheAdminsEmail_whenABadPasswordIsSaved_thenTheSpanishMessage() throws Exception {
-        Capturista user = kc.users().create();
-        kc.realm().users().get(user.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
-        String link = kc.mailbox().awaitMessagesTo(user.email(), 1, Duration.ofSeconds(60)).get(0)
+        kc.realm().users().get(capturista.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
+        String link = kc.mailbox().awaitMessagesTo(capturista.email(), 1, Duration.ofSeconds(60)).get(0)
                 .linkContaining("action-token");
 
         try (WebClient browser = Browsers.htmlUnit()) {
@@ -186,23 +154,24 @@ class IcsoePasswordPolicyIT {
             HtmlElement submit = form.getFirstByXPath(".//*[@type='submit']");
             HtmlPage answer = submit.click();
 
+            // 6789 is also a keyboard run: Keycloak's own manager would ask icsoeNoKeyboardPattern first
             String text = answer.asNormalizedText();
             assertThat(text).contains("La contraseña no debe contener 4 o más números o letras consecutivos");
             assertThat(answer.asXml()).doesNotContain(bad);
         }
     }
 
-    private void resetPassword(Capturista user, String password) {
+    private void resetPassword(String password) {
         CredentialRepresentation credential = new CredentialRepresentation();
         credential.setType(CredentialRepresentation.PASSWORD);
         credential.setValue(password);
         credential.setTemporary(false);
-        kc.realm().users().get(user.id()).resetPassword(credential);
+        kc.realm().users().get(capturista.id()).resetPassword(credential);
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> resetPasswordError(Capturista user, String password) throws Exception {
-        BadRequestException refused = catchThrowableOfType(BadRequestException.class, () -> resetPassword(user, password));
+    private Map<String, Object> resetPasswordError(String password) throws Exception {
+        BadRequestException refused = catchThrowableOfType(BadRequestException.class, () -> resetPassword(password));
         assertThat(refused).as("Keycloak accepted a password it should refuse").isNotNull();
         String body = refused.getResponse().readEntity(String.class);
         return JSON.readValue(body, Map.class);

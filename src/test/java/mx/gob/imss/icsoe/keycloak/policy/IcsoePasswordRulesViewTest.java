@@ -48,8 +48,8 @@ class IcsoePasswordRulesViewTest {
         view.put("b", true);
         view.put("l", List.of(List.of("1!", "ñ")));
         String json = IcsoePasswordRulesView.toJson(view);
-        assertThat(json).isEqualTo("{\"specialChars\":\"\\u003c/script\\u003e\\u003c!--\\u0026\\u0027\\\"\\\\\\u00f1\\u2028\\u2029\\n\","
-                + "\"n\":4,\"b\":true,\"l\":[[\"1!\",\"\\u00f1\"]]}");
+        assertThat(json).isEqualTo("{\"specialChars\":\"\\u003C/script\\u003E\\u003C!--\\u0026\\u0027\\\"\\\\\\u00F1\\u2028\\u2029\\n\","
+                + "\"n\":4,\"b\":true,\"l\":[[\"1!\",\"\\u00F1\"]]}");
         assertThat(json).doesNotContain("<", ">", "&", "\u2028", "\u2029");
     }
 

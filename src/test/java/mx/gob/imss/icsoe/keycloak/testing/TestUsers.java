@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import jakarta.ws.rs.core.Response;
-import mx.gob.imss.icsoe.keycloak.policy.PasswordRules;
+import mx.gob.imss.icsoe.keycloak.policy.TestPolicies;
 import org.keycloak.admin.client.CreatedResponseUtil;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -90,7 +90,7 @@ public final class TestUsers {
                 String alphabet = classes[i % classes.length];
                 password.append(alphabet.charAt(random.nextInt(alphabet.length())));
             }
-            if (PasswordRules.ICSOE.firstViolation(password) == null) {
+            if (TestPolicies.realmAccepts(password.toString())) {
                 return password.toString();
             }
         }
