@@ -32,7 +32,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 
 /**
- * The ICSOE password policies inside a real Keycloak 26.7.4 with the imported realm: what the admin
+ * The ICSOE password policies inside a real Keycloak 26.7.5 with the imported realm: what the admin
  * API and the update-password page answer, and the Keycloak behaviour the providers rely on.
  */
 @ExtendWith(KeycloakExtension.class)
@@ -127,7 +127,7 @@ class IcsoePasswordPolicyIT {
     }
 
     /**
-     * Pins the Keycloak 26.7.4 behaviour the providers rely on: the first failing policy alone is
+     * Pins the Keycloak 26.7.5 behaviour the providers rely on: the first failing policy alone is
      * reported, and the order is not the policy string's (Keycloak iterates a HashMap of the ids), so
      * the ICSOE providers themselves must put the most helpful message first.
      */

@@ -152,7 +152,7 @@ class IcsoePasswordPolicyProvidersTest {
 
     @Test
     void keycloakAsksPoliciesInHashMapOrderSoTheKeyboardPolicyIsAskedFirst() {
-        // pins the 26.7.4 behaviour IcsoePasswordPolicyProvider relies on (see its javadoc)
+        // pins the 26.7.4/26.7.5 behaviour IcsoePasswordPolicyProvider relies on (see its javadoc)
         assertThat(policies.realmPolicy(TestPolicies.REALM_POLICY).getPolicies()).first().isEqualTo("icsoeNoKeyboardPattern");
     }
 
