@@ -75,7 +75,8 @@ public final class IcsoeKeycloak implements AutoCloseable {
         }
     }
 
-    private static String property(String name) {
+    /** A system property Maven passes to the ITs; fails clearly when the test runs outside Maven. */
+    public static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + name + " is not set: run the ITs through Maven (mvn verify)");
