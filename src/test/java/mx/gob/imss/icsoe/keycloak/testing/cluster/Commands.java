@@ -26,7 +26,7 @@ final class Commands {
     static void run(Path dir, Path log, String user, Map<String, String> environment, Duration timeout, String... command) {
         List<String> full = new ArrayList<>();
         if (user != null) {
-            full.addAll(List.of("runuser", "-u", user, "--"));
+            full.addAll(List.of(system("runuser"), "-u", user, "--"));
         }
         full.addAll(List.of(command));
         try {
@@ -51,6 +51,12 @@ final class Commands {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while running " + command[0], e);
         }
+    }
+
+    /** {@code /usr/sbin/<name>} when it is there (CI's PATH may lack /usr/sbin), else the bare name. */
+    static String system(String name) {
+        Path sbin = Path.of("/usr/sbin", name);
+        return Files.isExecutable(sbin) ? sbin.toString() : name;
     }
 
     static boolean isRoot() {

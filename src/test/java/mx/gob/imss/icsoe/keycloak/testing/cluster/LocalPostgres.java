@@ -131,7 +131,7 @@ public final class LocalPostgres implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         Commands.run(base, base.resolve("commands.log"), null, Map.of(), COMMAND_TIMEOUT,
-                "useradd", "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER);
+                Commands.system("useradd"), "--system", "--no-create-home", "--shell", "/usr/sbin/nologin", OS_USER);
     }
 
     @Override
