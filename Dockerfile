@@ -1,8 +1,8 @@
 # Keycloak with the ICSOE extension, following Keycloak's "customized image" guide.
 # Build the jar first (mvn -DskipTests package), then:
-#   docker build --build-arg KEYCLOAK_VERSION=26.7.4 -t icsoe-keycloak .
+#   docker build --build-arg KEYCLOAK_VERSION=26.7.5 -t icsoe-keycloak .
 # Keep KEYCLOAK_VERSION equal to keycloak.version in pom.xml.
-ARG KEYCLOAK_VERSION=26.7.4
+ARG KEYCLOAK_VERSION=26.7.5
 
 FROM quay.io/keycloak/keycloak:${KEYCLOAK_VERSION} AS builder
 COPY target/keycloak-icsoe-*.jar /opt/keycloak/providers/

@@ -1,6 +1,6 @@
 <#--
   "La página expiró" (Keycloak shows it when a form is sent again, e.g. after Back). Replaces
-  base/login/login-page-expired.ftl (Keycloak 26.7.4), whose two identical "click here" links sit in
+  base/login/login-page-expired.ftl (Keycloak 26.7.5), whose two identical "click here" links sit in
   running text with a stray space before each period: here one sentence and two buttons that say
   where they lead. Keycloak's link ids are kept.
 -->

@@ -1,6 +1,6 @@
 <#--
   "Recuperar contraseña" (guide, images 1.7 / 1.8). Overrides base/login/login-update-password.ftl
-  of Keycloak 26.7.4: the guide's four rules as a checklist, Regresar + Guardar contraseña.
+  of Keycloak 26.7.5: the guide's four rules as a checklist, Regresar + Guardar contraseña.
   The rules come from the realm's password policy when the page is given icsoePasswordRules (a Map)
   and icsoePasswordRulesJson (the same, as embeddable JSON for icsoe.js to tick them live); without
   them the guide's static list is shown. The server stays the authority: its message for the

@@ -1,5 +1,5 @@
 <#--
-  "Inicio de sesión" (guide, images 1.1 / 1.13). Overrides base/login/login.ftl of Keycloak 26.7.4:
+  "Inicio de sesión" (guide, images 1.1 / 1.13). Overrides base/login/login.ftl of Keycloak 26.7.5:
   the guide's labels (Usuario* = CURP), its two links, and the optional "Ingresa con firma
   electrónica" link, shown only when the realm attribute icsoeFirmaElectronicaUrl is set.
   Field names and ids are Keycloak's (username, password, kc-form-login, kc-login).

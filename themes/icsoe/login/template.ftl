@@ -1,5 +1,5 @@
 <#--
-  ICSOE layout (overrides base/login/template.ftl of Keycloak 26.7.4; see docs/theme-overrides.md).
+  ICSOE layout (overrides base/login/template.ftl of Keycloak 26.7.5; see docs/theme-overrides.md).
   Same macro name and parameters as the parent, so every parent template (error.ftl, login-otp.ftl,
   ...) renders inside the gob.mx frame. Only resources of this theme are
   loaded: one stylesheet, two self-hosted fonts, one small script. No request leaves the Keycloak host.

@@ -1,5 +1,5 @@
 <#--
-  Reset email, HTML part. Overrides base/email/html/password-reset.ftl of Keycloak 26.7.4 (which
+  Reset email, HTML part. Overrides base/email/html/password-reset.ftl of Keycloak 26.7.5 (which
   renders one HTML message from the bundle): the ICSOE frame, a clear button plus the plain link,
   the expiry in minutes, and what to do when the person did not ask for it.
 -->

@@ -1,5 +1,5 @@
 <#ftl output_format="plainText">
-<#-- Reset email, plain-text part. Overrides base/email/text/password-reset.ftl of Keycloak 26.7.4. -->
+<#-- Reset email, plain-text part. Overrides base/email/text/password-reset.ftl of Keycloak 26.7.5. -->
 ${msg("icsoeEmailOrg")} | ${msg("icsoeEmailApp")} - ${msg("icsoeEmailAppDescription")}
 
 ${msg("icsoeResetHeading")}

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 import jakarta.ws.rs.core.Response;
+import mx.gob.imss.icsoe.keycloak.testing.DevRealmFile;
 import mx.gob.imss.icsoe.keycloak.testing.FreePorts;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 import mx.gob.imss.icsoe.keycloak.testing.Mailbox;
@@ -21,7 +22,7 @@ import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 /**
- * {@code mvn -Pdemo verify}: Keycloak 26.7.4 with the freshly built extension and the icsoe realm,
+ * {@code mvn -Pdemo verify}: Keycloak (the pom's {@code keycloak.version}) with the freshly built extension and the icsoe realm,
  * a demo capturista, and a mail sink with a web viewer, so a person can walk the guide's steps in a
  * browser. Ctrl-C stops everything.
  */
@@ -46,7 +47,8 @@ public final class IcsoeDemo {
         Path work = Paths.get(System.getProperty("icsoe.work.dir")).resolveSibling("demo");
         KeycloakDistServer server = new KeycloakDistServer(new KeycloakDistServer.Settings(
                 Paths.get(System.getProperty("keycloak.dist.dir")), work.resolve("keycloak"),
-                Paths.get(System.getProperty("icsoe.jar")), Paths.get(System.getProperty("icsoe.realm")),
+                Paths.get(System.getProperty("icsoe.jar")),
+                DevRealmFile.plainHttpCopy(Paths.get(System.getProperty("icsoe.realm")), work.resolve("realm-export.dev.json")),
                 httpPort, managementPort, "admin", adminPassword, true, Duration.ofMinutes(6)));
 
         Mailbox mailbox = new Mailbox(smtpPort);

@@ -16,13 +16,12 @@ import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.ClientRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
-import jakarta.ws.rs.core.Response;
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
@@ -30,10 +29,10 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
 /** The ICSOE reset flow end to end through its pages, against the real server and GreenMail. */
 @ExtendWith({KeycloakExtension.class, StoredEvents.class})
-class ResetCredentialsIT {
+public class ResetCredentialsIT {
 
-    static final String SENT_TEXT = "La liga para restablecer tu contraseña fue enviada al correo electrónico registrado";
-    static final String LINK_GONE_TEXT = "Esta liga ya no es válida: caducó o ya fue utilizada.";
+    public static final String SENT_TEXT = "La liga para restablecer tu contraseña fue enviada al correo electrónico registrado";
+    public static final String LINK_GONE_TEXT = "Esta liga ya no es válida: caducó o ya fue utilizada.";
     /** Long enough for a background send to GreenMail to have landed if one had been made. */
     static final Duration NO_MAIL_GRACE = Duration.ofSeconds(3);
     static final String SUPERSEDED_TEXT = "Esta liga ya no es válida: solicitaste una más reciente o tu contraseña ya se cambió.";
@@ -246,25 +245,10 @@ class ResetCredentialsIT {
             portalRefresh = (String) tokens.get("refresh_token");
         }
         // an offline session through a confidential client with direct grants
-        ClientRepresentation client = new ClientRepresentation();
-        client.setClientId("icsoe-it-direct-" + Long.toHexString(System.nanoTime()));
-        client.setSecret("it-" + Long.toHexString(System.nanoTime()));
-        client.setPublicClient(false);
-        client.setDirectAccessGrantsEnabled(true);
-        client.setStandardFlowEnabled(false);
-        String clientUuid;
-        try (Response created = kc.realm().clients().create(client)) {
-            assertThat(created.getStatus()).isEqualTo(201);
-            clientUuid = org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(created);
-        }
-        try {
-            Map<String, Object> offline = kc.portal().token(Map.of("grant_type", "password",
-                    "client_id", client.getClientId(), "client_secret", client.getSecret(),
-                    "username", capturista.username(), "password", capturista.password(), "scope", "openid offline_access"));
+        try (DirectGrantClient client = DirectGrantClient.create(kc.realm())) {
+            Map<String, Object> offline = client.offlineLogin(kc.portal(), capturista);
             assertThat(offline.get("http_status")).as(offline.toString()).isEqualTo(200);
-            String offlineRefresh = (String) offline.get("refresh_token");
-            Map<String, String> refreshOffline = Map.of("grant_type", "refresh_token", "client_id", client.getClientId(),
-                    "client_secret", client.getSecret(), "refresh_token", offlineRefresh);
+            Map<String, String> refreshOffline = client.refreshRequest((String) offline.get("refresh_token"));
             assertThat(kc.portal().token(refreshOffline).get("http_status")).isEqualTo(200);
             assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(200);
 
@@ -276,9 +260,7 @@ class ResetCredentialsIT {
             assertThat(kc.portal().refresh(portalRefresh).get("http_status")).isEqualTo(400);
             assertThat(kc.portal().token(refreshOffline).get("http_status")).isEqualTo(400);
             assertThat(kc.realm().users().get(capturista.id()).getUserSessions()).isEmpty();
-            assertThat(kc.realm().users().get(capturista.id()).getOfflineSessions(clientUuid)).isEmpty();
-        } finally {
-            kc.realm().clients().get(clientUuid).remove();
+            assertThat(kc.realm().users().get(capturista.id()).getOfflineSessions(client.uuid())).isEmpty();
         }
     }
 

@@ -17,7 +17,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 
 /** Shared helpers of the reset ITs: client addresses, page normalisation, realm settings, events. */
-final class ResetItSupport {
+public final class ResetItSupport {
 
     static final String FLOW = "icsoe reset credentials";
     static final String LIFESPAN_ATTRIBUTE = "actionTokenGeneratedByUserLifespan.reset-credentials";
@@ -53,14 +53,14 @@ final class ResetItSupport {
     }
 
     /** The reset step's AuthenticatorConfig in the realm's flow. */
-    static AuthenticatorConfigRepresentation throttleConfig(RealmResource realm) {
+    public static AuthenticatorConfigRepresentation throttleConfig(RealmResource realm) {
         AuthenticationExecutionInfoRepresentation step = realm.flows().getExecutions(FLOW).stream()
                 .filter(e -> IcsoeResetCredentialsAuthenticatorFactory.PROVIDER_ID.equals(e.getProviderId()))
                 .findFirst().orElseThrow(() -> new AssertionError("reset step not in flow " + FLOW));
         return realm.flows().getAuthenticatorConfig(step.getAuthenticationConfig());
     }
 
-    static void updateThrottleConfig(RealmResource realm, AuthenticatorConfigRepresentation config) {
+    public static void updateThrottleConfig(RealmResource realm, AuthenticatorConfigRepresentation config) {
         realm.flows().updateAuthenticatorConfig(config.getId(), config);
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 
 import dasniko.testcontainers.keycloak.KeycloakContainer;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.DevRealmFile;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -23,7 +24,10 @@ class TestcontainersSmokeIT {
     static final KeycloakContainer KEYCLOAK = new KeycloakContainer(
             "quay.io/keycloak/keycloak:" + System.getProperty("keycloak.version"))
             .withProviderLibsFrom(List.of(new File(System.getProperty("icsoe.jar"))))
-            .withCopyFileToContainer(MountableFile.forHostPath(System.getProperty("icsoe.realm")),
+            // the container serves plain HTTP: its own dev copy of the realm file, never the shipped one
+            .withCopyFileToContainer(MountableFile.forHostPath(DevRealmFile.plainHttpCopy(
+                            java.nio.file.Paths.get(System.getProperty("icsoe.realm")),
+                            java.nio.file.Paths.get(System.getProperty("icsoe.work.dir"), "realm-export.container.json"))),
                     "/opt/keycloak/data/import/realm-export.json")
             .withCustomCommand("--import-realm");
 

@@ -44,7 +44,8 @@ public final class IcsoeKeycloak implements AutoCloseable {
         String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
         KeycloakDistServer server = new KeycloakDistServer(new KeycloakDistServer.Settings(
                 Paths.get(property("keycloak.dist.dir")), workDir.resolve("keycloak"),
-                Paths.get(property("icsoe.jar")), Paths.get(property("icsoe.realm")),
+                Paths.get(property("icsoe.jar")),
+                DevRealmFile.plainHttpCopy(Paths.get(property("icsoe.realm")), workDir.resolve("realm-export.dev.json")),
                 FreePorts.any(), FreePorts.any(), ADMIN_USER, adminPassword, false, Duration.ofMinutes(6)));
         long started = System.nanoTime();
         try {
@@ -74,7 +75,8 @@ public final class IcsoeKeycloak implements AutoCloseable {
         }
     }
 
-    private static String property(String name) {
+    /** A system property Maven passes to the ITs; fails clearly when the test runs outside Maven. */
+    public static String property(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + name + " is not set: run the ITs through Maven (mvn verify)");

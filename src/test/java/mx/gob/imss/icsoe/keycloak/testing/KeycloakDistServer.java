@@ -24,16 +24,33 @@ import java.util.function.IntConsumer;
 import java.util.stream.Stream;
 
 /**
- * A real Keycloak from the unpacked dist zip, run as a child process ({@code kc.sh start-dev}) in an
- * instance directory of its own, so two servers (a test run and the demo) never share build output or
- * data. The extension jar goes to {@code providers/} and the realm file to {@code data/import/}.
+ * A real Keycloak from the unpacked dist zip, run as a child process in an instance directory of its
+ * own, so two servers (a test run and the demo, or two cluster nodes) never share build output or
+ * data. The extension jar goes to {@code providers/} and the realm file to {@code data/import/}. By
+ * default it runs {@code kc.sh start-dev}; a production node passes its own {@code start --optimized}
+ * arguments and starts from a dist that {@link #build} prepared.
  */
 public final class KeycloakDistServer implements AutoCloseable {
 
-    /** What to start; all paths absolute. */
+    /**
+     * What to start; all paths absolute.
+     *
+     * @param providerJar    copied into {@code providers/}; null when {@code distDir} already has it (a built dist)
+     * @param startArguments the arguments of {@code kc.sh}; null for {@code start-dev} on {@code 127.0.0.1}
+     * @param environment    extra environment of the process (e.g. {@code JAVA_HOME})
+     */
     public record Settings(Path distDir, Path instanceDir, Path providerJar, Path realmFile,
                            int httpPort, int managementPort, String adminUser, String adminPassword,
-                           boolean inheritDatabaseEnv, Duration startTimeout) {
+                           boolean inheritDatabaseEnv, Duration startTimeout, List<String> startArguments,
+                           Map<String, String> environment) {
+
+        /** A dev-mode server ({@code kc.sh start-dev}), as the single-node tests and the demo run it. */
+        public Settings(Path distDir, Path instanceDir, Path providerJar, Path realmFile,
+                        int httpPort, int managementPort, String adminUser, String adminPassword,
+                        boolean inheritDatabaseEnv, Duration startTimeout) {
+            this(distDir, instanceDir, providerJar, realmFile, httpPort, managementPort, adminUser, adminPassword,
+                    inheritDatabaseEnv, startTimeout, null, Map.of());
+        }
     }
 
     private final Settings settings;
@@ -76,6 +93,7 @@ public final class KeycloakDistServer implements AutoCloseable {
             env.put("KC_BOOTSTRAP_ADMIN_USERNAME", settings.adminUser());
             env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", settings.adminPassword());
             env.put("JAVA_OPTS_KC_HEAP", "-Xms256m -Xmx1g");
+            env.putAll(settings.environment());
             process = builder.start();
             shutdownHook = new Thread(this::stopProcess, "keycloak-dist-stop");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -89,10 +107,51 @@ public final class KeycloakDistServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the dist to {@code builtDir}, puts the jar in {@code providers/} and runs {@code kc.sh build}
+     * with {@code buildArguments}, as a container image build does; nodes then start from {@code builtDir}
+     * with {@code start --optimized}.
+     */
+    public static void build(Path distDir, Path builtDir, Path providerJar, List<String> buildArguments,
+                             Map<String, String> environment, Duration timeout) {
+        try {
+            checkDist(distDir);
+            deleteTree(builtDir);
+            copyTree(distDir, builtDir);
+            Files.copy(providerJar, builtDir.resolve("providers").resolve(providerJar.getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+            List<String> command = new ArrayList<>(List.of("bash", builtDir.resolve("bin/kc.sh").toString(), "build"));
+            command.addAll(buildArguments);
+            Path log = builtDir.resolve("build.log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(builtDir.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
+            builder.environment().putAll(environment);
+            Process build = builder.start();
+            if (!build.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                build.destroyForcibly();
+                throw new IllegalStateException("kc.sh build took more than " + timeout.toSeconds() + " s:\n"
+                        + tail(log, 60));
+            }
+            if (build.exitValue() != 0) {
+                throw new IllegalStateException("kc.sh build failed with code " + build.exitValue() + ":\n" + tail(log, 60));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not build Keycloak in " + builtDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while building Keycloak", e);
+        }
+    }
+
     private List<String> command() {
         List<String> command = new ArrayList<>();
         command.add("bash");
         command.add(settings.instanceDir().resolve("bin/kc.sh").toString());
+        if (settings.startArguments() != null) {
+            command.addAll(settings.startArguments());
+            return command;
+        }
         command.add("start-dev");
         command.add("--http-host=127.0.0.1");
         command.add("--http-port=" + settings.httpPort());
@@ -106,17 +165,23 @@ public final class KeycloakDistServer implements AutoCloseable {
         return command;
     }
 
-    private void prepareInstance() throws IOException {
-        Path distDir = settings.distDir();
+    private static void checkDist(Path distDir) {
         if (!Files.isRegularFile(distDir.resolve("bin/kc.sh"))) {
             throw new IllegalStateException("No Keycloak dist at " + distDir
                     + ": run through Maven (the dist zip is unpacked in the pre-integration-test phase)");
         }
+    }
+
+    private void prepareInstance() throws IOException {
+        Path distDir = settings.distDir();
+        checkDist(distDir);
         Path instance = settings.instanceDir();
         deleteTree(instance);
         copyTree(distDir, instance);
-        Files.copy(settings.providerJar(), instance.resolve("providers").resolve(settings.providerJar().getFileName()),
-                StandardCopyOption.REPLACE_EXISTING);
+        if (settings.providerJar() != null) {
+            Files.copy(settings.providerJar(), instance.resolve("providers").resolve(settings.providerJar().getFileName()),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
         Path importDir = Files.createDirectories(instance.resolve("data/import"));
         Files.copy(settings.realmFile(), importDir.resolve("realm-export.json"), StandardCopyOption.REPLACE_EXISTING);
     }
@@ -161,12 +226,43 @@ public final class KeycloakDistServer implements AutoCloseable {
 
     /** The last lines of the server log, for failure messages. */
     public String tail(int lines) {
+        return tail(logFile(), lines);
+    }
+
+    /** The last lines of a log file, for failure messages. */
+    public static String tail(Path log, int lines) {
         try {
-            List<String> all = Files.readAllLines(logFile(), StandardCharsets.UTF_8);
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** True while the server process runs. */
+    public boolean isRunning() {
+        Process running = process;
+        return running != null && running.isAlive();
+    }
+
+    /**
+     * Kills the server at once (SIGKILL, as a crash or the OOM killer would): no shutdown, no leaving
+     * the cluster, nothing flushed. Returns the nanoTime just after the kill was sent.
+     */
+    public long kill() {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException("Keycloak is not running");
+        }
+        running.descendants().forEach(ProcessHandle::destroyForcibly);
+        running.destroyForcibly();
+        long killed = System.nanoTime();
+        try {
+            running.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return killed;
     }
 
     @Override
@@ -227,7 +323,7 @@ public final class KeycloakDistServer implements AutoCloseable {
         });
     }
 
-    static void deleteTree(Path dir) throws IOException {
+    public static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

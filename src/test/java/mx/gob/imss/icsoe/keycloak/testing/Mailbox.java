@@ -3,6 +3,7 @@ package mx.gob.imss.icsoe.keycloak.testing;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -51,8 +52,18 @@ public final class Mailbox implements AutoCloseable {
      * @throws AssertionError with what did arrive, when they do not arrive in time
      */
     public List<ReceivedEmail> awaitMessagesTo(String address, int count, Duration timeout) {
+        return awaitMessagesTo(address, message -> true, count, timeout);
+    }
+
+    /**
+     * Waits until at least {@code count} messages that satisfy {@code which} reached {@code address};
+     * returns those, oldest first.
+     *
+     * @throws AssertionError with what did arrive, when they do not arrive in time
+     */
+    public List<ReceivedEmail> awaitMessagesTo(String address, Predicate<ReceivedEmail> which, int count, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<ReceivedEmail> received = messagesTo(address);
+        List<ReceivedEmail> received = messagesTo(address, which);
         while (received.size() < count && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(100);
@@ -60,13 +71,18 @@ public final class Mailbox implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("Interrupted while waiting for mail", e);
             }
-            received = messagesTo(address);
+            received = messagesTo(address, which);
         }
         if (received.size() < count) {
             throw new AssertionError("Expected " + count + " message(s) to " + address + " within "
                     + timeout.toSeconds() + " s, got " + received.size());
         }
         return received;
+    }
+
+    /** The messages received so far for this recipient that satisfy {@code which}, oldest first. */
+    public List<ReceivedEmail> messagesTo(String address, Predicate<ReceivedEmail> which) {
+        return messagesTo(address).stream().filter(which).toList();
     }
 
     /** Waits for the first message to {@code address} and returns it. */

@@ -31,11 +31,19 @@ public final class PortalClient {
 
     private final String baseUrl;
     private final String realm;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
+    private final Map<String, String> headers;
 
     public PortalClient(String baseUrl, String realm) {
+        this(baseUrl, realm, HttpClient.newHttpClient(), Map.of());
+    }
+
+    /** A client over {@code http} (e.g. one that trusts a test proxy's certificate) sending {@code headers} on every request. */
+    public PortalClient(String baseUrl, String realm, HttpClient http, Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.realm = realm;
+        this.http = http;
+        this.headers = Map.copyOf(headers);
     }
 
     /** A PKCE verifier and its S256 challenge. */
@@ -111,12 +119,12 @@ public final class PortalClient {
 
     /** Any request to the realm's token endpoint (e.g. another client's grant); status in "http_status". */
     public Map<String, Object> token(Map<String, String> body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(body)))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(form(body)));
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, Object> json = new LinkedHashMap<>(JSON.readValue(response.body(), new TypeReference<Map<String, Object>>() { }));
             json.put("http_status", response.statusCode());
             return json;

@@ -1,0 +1,88 @@
+package mx.gob.imss.icsoe.keycloak.realm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Test;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The shipped {@code realm-export.json} is what a deployer imports into production unchanged: no
+ * loopback or plain-HTTP address anywhere in it (redirect URIs, web origins, post-logout URIs, root
+ * URLs, attributes) and TLS required for every client address. The dev harness and the demo relax it
+ * in their own copies ({@code DevRealmFile}), never here.
+ */
+class RealmExportProductionTest {
+
+    private static final Path SHIPPED = Path.of("realm-export.json");
+    private static final Pattern LOOPBACK = Pattern.compile(
+            "(?i)(localhost|127\\.\\d+\\.\\d+\\.\\d+|\\[?::1\\]?(?=[:/\\]]|$)|0\\.0\\.0\\.0|http://)");
+
+    @Test
+    void givenTheShippedRealmFile_whenChecked_thenItRequiresTlsAndNamesNoLoopbackOrPlainHttpAddress() throws IOException {
+        assertThat(problems(JsonSerialization.mapper.readTree(SHIPPED.toFile()))).isEmpty();
+    }
+
+    @Test
+    void givenACopyWithDevValues_whenChecked_thenEveryOneIsReported() throws IOException {
+        ObjectNode realm = (ObjectNode) JsonSerialization.mapper.readTree(SHIPPED.toFile());
+        realm.put("sslRequired", "external");
+        ObjectNode client = (ObjectNode) realm.withArray("clients").get(0);
+        ((ArrayNode) client.withArray("redirectUris")).add("http://localhost:8080/*");
+        ((ArrayNode) client.withArray("webOrigins")).add("https://127.0.0.1:8443");
+        ((ObjectNode) client.with("attributes")).put("post.logout.redirect.uris", "https://[::1]:8443/*");
+        ((ObjectNode) realm.with("attributes")).put("frontendUrl", "http://portal.example/");
+
+        assertThat(problems(realm)).containsExactlyInAnyOrder(
+                "sslRequired is 'external', must be 'all'",
+                "clients[0].redirectUris[1]: http://localhost:8080/*",
+                "clients[0].webOrigins[1]: https://127.0.0.1:8443",
+                "clients[0].attributes.post.logout.redirect.uris: https://[::1]:8443/*",
+                "attributes.frontendUrl: http://portal.example/");
+    }
+
+    @Test
+    void givenAMissingSslRequired_whenChecked_thenReported() throws IOException {
+        ObjectNode realm = (ObjectNode) JsonSerialization.mapper.readTree(SHIPPED.toFile());
+        realm.remove("sslRequired");
+        assertThat(problems(realm)).containsExactly("sslRequired is 'null', must be 'all'");
+    }
+
+    /** What keeps {@code realm} from being imported into production as it is, one line per finding. */
+    static List<String> problems(JsonNode realm) {
+        List<String> problems = new ArrayList<>();
+        String ssl = realm.path("sslRequired").isTextual() ? realm.get("sslRequired").asText() : null;
+        if (!"all".equals(ssl)) {
+            problems.add("sslRequired is '" + ssl + "', must be 'all'");
+        }
+        collectAddresses(realm, "", problems);
+        return problems;
+    }
+
+    private static void collectAddresses(JsonNode node, String path, List<String> problems) {
+        if (node.isTextual()) {
+            if (LOOPBACK.matcher(node.asText()).find()) {
+                problems.add(path + ": " + node.asText());
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectAddresses(node.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                collectAddresses(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(), problems);
+            }
+        }
+    }
+}
