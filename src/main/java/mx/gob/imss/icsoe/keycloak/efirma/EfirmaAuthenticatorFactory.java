@@ -69,9 +69,13 @@ public final class EfirmaAuthenticatorFactory implements AuthenticatorFactory, S
                 + "and signs in the user whose username is the certificate's CURP.";
     }
 
+    /**
+     * None, like the reset step: Keycloak's brute-force protector counts failures only for no category
+     * or for password / otp / recovery codes, and a bad e.firma signature must count as a wrong password does.
+     */
     @Override
     public String getReferenceCategory() {
-        return "efirma";
+        return null;
     }
 
     @Override
