@@ -67,13 +67,10 @@ class EfirmaScreensIT {
         photograph(kc, "efirma-error");
     }
 
-    /**
-     * ScreenProbe.record without its console check: both pages answer a POST, and Chromium reports an
-     * inline-script violation on every login page that answers a POST (the password page too; open on
-     * main). EfirmaIT checks what this page's own scripts could trigger.
-     */
+    /** ScreenProbe.record with this page's own budget: weight, the console under the CSP, axe-core, screenshots. */
     private static ScreenProbe.Weight photograph(IcsoeKeycloak kc, String screen) {
         ScreenProbe.Weight weight = ScreenProbe.weigh(browser, screen, kc.baseUrl());
+        ScreenProbe.assertNoPolicyViolation(browser, screen);
         assertThat(weight.bytes()).as("weight of %s: %s", screen, weight.parts()).isLessThanOrEqualTo(EFIRMA_BUDGET_BYTES);
         ScreenProbe.assertAccessible(browser, screen + " @" + ScreenProbe.DESKTOP);
         ScreenProbe.screenshot(browser, screen, ScreenProbe.DESKTOP);
