@@ -54,3 +54,14 @@
         <#if error?has_content><p id="${id}-error" class="icsoe-error" aria-live="polite">${kcSanitize(error)?no_esc}</p></#if>
     </div>
 </#macro>
+
+<#--
+  A required file input without a name: the file is read by a script in the page and never posted.
+-->
+<#macro fileField id label accept hint="">
+    <div class="icsoe-field">
+        <@fieldLabel for=id text=label/>
+        <#if hint?has_content><p id="${id}-hint" class="icsoe-hint">${hint}</p></#if>
+        <input id="${id}" type="file" accept="${accept}" class="icsoe-input icsoe-file" required aria-required="true"<@ariaDescribedBy id=id hint=hint error=""/>>
+    </div>
+</#macro>

@@ -1,7 +1,8 @@
 <#--
   "Inicio de sesión" (guide, images 1.1 / 1.13). Overrides base/login/login.ftl of Keycloak 26.7.5:
   the guide's labels (Usuario* = CURP), its two links, and the optional "Ingresa con firma
-  electrónica" link, shown only when the realm attribute icsoeFirmaElectronicaUrl is set.
+  electrónica" button: the flow's icsoe-efirma step, or an external address when the realm
+  attribute icsoeFirmaElectronicaUrl is set.
   Field names and ids are Keycloak's (username, password, kc-form-login, kc-login).
 -->
 <#import "template.ftl" as layout>
@@ -35,12 +36,22 @@
             </form>
         </#if>
         <#assign firmaUrl = (realm.attributes['icsoeFirmaElectronicaUrl'])!''>
+        <#assign firmaStep = "">
+        <#list (auth.authenticationSelections)![] as selection>
+            <#if selection.authenticationExecution.authenticator == "icsoe-efirma"><#assign firmaStep = selection.authExecId></#if>
+        </#list>
         <#-- only web addresses: a javascript: or data: value would run in the login page, and browsers
              read a backslash as a slash (/\host is //host, another site) -->
         <#if firmaUrl?has_content && !firmaUrl?contains("\\") && (firmaUrl?lower_case?starts_with("https://") || firmaUrl?lower_case?starts_with("http://") || (firmaUrl?starts_with("/") && !firmaUrl?starts_with("//")))>
             <p class="icsoe-alt-login">
                 <a id="icsoe-firma-electronica" class="icsoe-btn icsoe-btn--secondary" href="${firmaUrl}">${msg("icsoeFirmaElectronica")}</a>
             </p>
+        <#elseif firmaStep?has_content>
+            <#-- the e.firma step of this flow (icsoe-efirma), chosen as Keycloak's "try another way" does -->
+            <form id="icsoe-firma-form" class="icsoe-alt-login" action="${url.loginAction}" method="post">
+                <input type="hidden" name="authenticationExecution" value="${firmaStep}">
+                <button id="icsoe-firma-electronica" class="icsoe-btn icsoe-btn--secondary" type="submit">${msg("icsoeFirmaElectronica")}</button>
+            </form>
         </#if>
     <#elseif section = "info">
         <#if realm.password && realm.registrationAllowed && !registrationDisabled??>

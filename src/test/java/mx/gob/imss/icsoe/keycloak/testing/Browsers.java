@@ -79,6 +79,14 @@ public final class Browsers {
 
     /** A headless Chromium with the given window size, a fresh profile and no background networking. */
     public static WebDriver chromium(int width, int height) {
+        return chromium(width, height, false);
+    }
+
+    /**
+     * As {@link #chromium(int, int)}; with {@code networkLog}, Chromium also keeps its DevTools network
+     * events (Selenium's "performance" log), so a test can read exactly what a page posted.
+     */
+    public static WebDriver chromium(int width, int height, boolean networkLog) {
         File driver = new File(CHROMEDRIVER);
         File binary = new File(CHROMIUM);
         if (!driver.canExecute() || !binary.canExecute()) {
@@ -102,6 +110,9 @@ public final class Browsers {
         // the console, where Chromium reports Content-Security-Policy violations
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
+        if (networkLog) {
+            logs.enable(LogType.PERFORMANCE, Level.ALL);
+        }
         options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();

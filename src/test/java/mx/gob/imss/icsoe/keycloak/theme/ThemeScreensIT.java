@@ -72,7 +72,8 @@ class ThemeScreensIT {
         assertThat(screen.label("password")).isEqualTo("Contraseña*:");
         assertThat(screen.text("kc-forgot-password")).isEqualTo("¿Olvidaste tu contraseña?");
         assertThat(screen.text("kc-login")).isEqualTo("Ingresar");
-        assertThat(screen.has("icsoe-firma-electronica")).as("firma electrónica only when configured").isFalse();
+        assertThat(screen.text("icsoe-firma-electronica")).as("the flow's e.firma step").isEqualTo("Ingresa con firma electrónica");
+        assertThat(screen.element("icsoe-firma-electronica").getTagName()).as("posts to the flow").isEqualTo("button");
         assertThat(screen.footer()).contains("Instituto Mexicano del Seguro Social");
         assertThat(browser.getTitle()).isEqualTo("Inicio de sesión · ICSOE");
 
@@ -94,7 +95,8 @@ class ThemeScreensIT {
             setRealmAttribute(kc, FIRMA_ATTRIBUTE, "");
         }
         browser.get(kc.portalLoginUrl());
-        assertThat(new IcsoeScreen(browser).has("icsoe-firma-electronica")).isFalse();
+        assertThat(new IcsoeScreen(browser).element("icsoe-firma-electronica").getTagName())
+                .as("without the attribute: the flow's e.firma step again").isEqualTo("button");
     }
 
     @Test

@@ -1,0 +1,198 @@
+package mx.gob.imss.icsoe.keycloak.efirma;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.managers.BruteForceProtector;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import mx.gob.imss.icsoe.keycloak.curp.Curp;
+import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
+
+/**
+ * "Ingresa con firma electrónica": an alternative to CURP + password in the browser flow.
+ * <p>
+ * The page carries a one-time challenge (auth-session notes). The browser decrypts the SAT key
+ * locally, signs the challenge and posts only the certificate and the signature, or the code of a
+ * problem it found itself. This step consumes the challenge (notes removed, value marked used in the
+ * cluster's single-use store), lets {@link EfirmaVerifier} check certificate, chain and signature, and
+ * maps the certificate's CURP to the user whose username it is. Every outcome is an event; a bad
+ * signature over a trusted certificate counts for Keycloak's brute-force protection.
+ */
+final class EfirmaAuthenticator implements Authenticator {
+
+    static final String TEMPLATE = "icsoe-efirma.ftl";
+    static final String FIELD_CERTIFICATE = "certificate";
+    static final String FIELD_SIGNATURE = "signature";
+    static final String FIELD_CHALLENGE = "challenge";
+    static final String FIELD_ERROR = "error";
+    static final String USED_PREFIX = "icsoe-efirma-used:";
+    static final String DETAIL_OUTCOME = "icsoe_outcome";
+    static final String DETAIL_SUBJECT = "icsoe_subject";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.challenge(page(context, null));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.removeAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME);
+        EfirmaChallenge issued = EfirmaChallenge.fromNotes(authSession.getAuthNote(EfirmaChallenge.NOTE_VALUE),
+                authSession.getAuthNote(EfirmaChallenge.NOTE_ISSUED_AT));
+        authSession.removeAuthNote(EfirmaChallenge.NOTE_VALUE);
+        authSession.removeAuthNote(EfirmaChallenge.NOTE_ISSUED_AT);
+
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        Optional<EfirmaProblem> reported = EfirmaProblem.fromBrowser(form.getFirst(FIELD_ERROR));
+        if (reported.isPresent()) {
+            refuse(context, reported.get(), null);
+            return;
+        }
+        EfirmaConfig config = EfirmaConfig.from(configOf(context.getAuthenticatorConfig()));
+        Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
+        String posted = form.getFirst(FIELD_CHALLENGE);
+        if (issued == null || !issued.accepts(posted, now, config.challengeLifetime())
+                || !context.getSession().singleUseObjects().putIfAbsent(USED_PREFIX + issued.value(),
+                        config.challengeLifetime().toSeconds())) {
+            refuse(context, EfirmaProblem.CHALLENGE_EXPIRED, null);
+            return;
+        }
+
+        String certificate = form.getFirst(FIELD_CERTIFICATE);
+        if (certificate != null && certificate.length() > base64Length(EfirmaCertificate.MAX_BYTES)) {
+            refuse(context, EfirmaProblem.FILE_TOO_LARGE, null);
+            return;
+        }
+        EfirmaVerifier.Outcome outcome = new EfirmaVerifier(TrustAnchors.of(config), config)
+                .verify(decode(certificate), decode(form.getFirst(FIELD_SIGNATURE)), issued.value(), Date.from(now));
+        if (!outcome.ok()) {
+            refuseOrCount(context, outcome);
+            return;
+        }
+        signIn(context, outcome.curp());
+    }
+
+    private void signIn(AuthenticationFlowContext context, Curp curp) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        UserModel user = session.users().getUserByUsername(realm, curp.username());
+        if (user == null) {
+            refuse(context, EfirmaProblem.NO_ACCOUNT, curp);
+        } else if (!user.isEnabled()) {
+            context.getEvent().user(user);
+            refuse(context, EfirmaProblem.ACCOUNT_DISABLED, curp);
+        } else if (lockedOut(session, realm, user)) {
+            context.getEvent().user(user);
+            refuse(context, EfirmaProblem.ACCOUNT_LOCKED, curp);
+        } else {
+            context.getEvent().user(user).detail(DETAIL_OUTCOME, "efirma").detail(DETAIL_SUBJECT, subject(context, curp));
+            context.setUser(user);
+            context.success();
+        }
+    }
+
+    /** A signature that does not verify over a trusted certificate counts against its person, as a wrong password does. */
+    private void refuseOrCount(AuthenticationFlowContext context, EfirmaVerifier.Outcome outcome) {
+        UserModel user = outcome.problem() == EfirmaProblem.KEY_MISMATCH && outcome.trusted() && outcome.curp() != null
+                ? context.getSession().users().getUserByUsername(context.getRealm(), outcome.curp().username()) : null;
+        if (user == null) {
+            refuse(context, outcome.problem(), outcome.curp());
+            return;
+        }
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
+        event(context, outcome.problem(), outcome.curp()).user(user).error(outcome.problem().eventError());
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, outcome.problem()));
+    }
+
+    private void refuse(AuthenticationFlowContext context, EfirmaProblem problem, Curp curp) {
+        event(context, problem, curp).error(problem.eventError());
+        context.challenge(page(context, problem));
+    }
+
+    private static EventBuilder event(AuthenticationFlowContext context, EfirmaProblem problem, Curp curp) {
+        EventBuilder event = context.getEvent().clone().detail(DETAIL_OUTCOME, problem.code());
+        return curp == null ? event : event.detail(DETAIL_SUBJECT, subject(context, curp));
+    }
+
+    private static String subject(AuthenticationFlowContext context, Curp curp) {
+        return SubjectHasher.forRealm(context.getSession(), context.getRealm()).hash("curp", curp.value());
+    }
+
+    /** The page with a fresh challenge (the previous one, if any, is gone). */
+    private static Response page(AuthenticationFlowContext context, EfirmaProblem problem) {
+        EfirmaChallenge challenge = EfirmaChallenge.issue(Instant.ofEpochMilli(Time.currentTimeMillis()));
+        context.getAuthenticationSession().setAuthNote(EfirmaChallenge.NOTE_VALUE, challenge.value());
+        context.getAuthenticationSession().setAuthNote(EfirmaChallenge.NOTE_ISSUED_AT, challenge.issuedAtNote());
+        var form = context.form().setAttribute("efirmaChallenge", challenge.value())
+                .setAttribute("efirmaMaxBytes", EfirmaCertificate.MAX_BYTES);
+        if (problem != null) {
+            form.setError(problem.messageKey());
+        }
+        return form.createForm(TEMPLATE);
+    }
+
+    private static boolean lockedOut(KeycloakSession session, RealmModel realm, UserModel user) {
+        if (!realm.isBruteForceProtected()) {
+            return false;
+        }
+        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
+        return protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user);
+    }
+
+    private static byte[] decode(String base64) {
+        if (base64 == null || base64.isBlank()) {
+            return null;
+        }
+        try {
+            return Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static int base64Length(int bytes) {
+        return (bytes + 2) / 3 * 4;
+    }
+
+    private static Map<String, String> configOf(AuthenticatorConfigModel config) {
+        return config == null ? null : config.getConfig();
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return false;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // nothing to set up
+    }
+
+    @Override
+    public void close() {
+        // stateless
+    }
+}
