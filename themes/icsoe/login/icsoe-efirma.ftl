@@ -7,7 +7,7 @@
 -->
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
-<@layout.registrationLayout displayMessage=true showUsername=false; section>
+<@layout.registrationLayout displayMessage=true showUsername=false showTryAnotherWay=false; section>
     <#if section = "header">
         ${msg("icsoeEfirmaTitle")}
     <#elseif section = "form">

@@ -7,7 +7,7 @@
 -->
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
-<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled??; section>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password') displayInfo=realm.password && realm.registrationAllowed && !registrationDisabled?? showTryAnotherWay=false; section>
     <#if section = "header">
         ${msg("loginAccountTitle")}
     <#elseif section = "form">

@@ -5,7 +5,7 @@
   loaded: one stylesheet, two self-hosted fonts, one small script. No request leaves the Keycloak host.
 -->
 <#import "icsoe-macros.ftl" as icsoe>
-<#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false showUsername=true>
+<#macro registrationLayout bodyClass="" displayInfo=false displayMessage=true displayRequiredFields=false showUsername=true showTryAnotherWay=true>
 <#assign icsoePageTitle><#nested "header"></#assign>
 <!DOCTYPE html>
 <html lang="${lang!'es'}">
@@ -78,7 +78,8 @@
 
         <#nested "form">
 
-        <#if auth?has_content && auth.showTryAnotherWayLink()>
+        <#-- off on the login and e.firma pages: their own links already lead to the other way -->
+        <#if showTryAnotherWay && auth?has_content && auth.showTryAnotherWayLink()>
             <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" class="icsoe-inline-form">
                 <input type="hidden" name="tryAnotherWay" value="on">
                 <button type="submit" id="try-another-way" class="icsoe-link-button">${msg("doTryAnotherWay")}</button>

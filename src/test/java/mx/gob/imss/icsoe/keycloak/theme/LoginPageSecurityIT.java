@@ -39,9 +39,22 @@ class LoginPageSecurityIT {
         try (WebClient web = Browsers.htmlUnitFromOwnAddress()) {
             HtmlPage page = LoginPage.open(web, kc.portalLoginUrl()).page();
             assertThat(page.getElementById("kc-form-login")).isNotNull();
-            assertThat(page.getElementById("icsoe-firma-electronica")).isNull();
+            // the realm's own e.firma step may still be offered; the hostile address never is
+            java.util.List<String> hrefs = page.getAnchors().stream().map(org.htmlunit.html.HtmlAnchor::getHrefAttribute).toList();
+            assertThat(hrefs).doesNotContain(url);
+            assertThat(page.getAnchors()).noneMatch(a -> "icsoe-firma-electronica".equals(a.getId()));
         } finally {
             ThemeScreensIT.setRealmAttribute(kc, ThemeScreensIT.FIRMA_ATTRIBUTE, "");
+        }
+    }
+
+    /** The guide's two ways in, and no third: Keycloak's "try another way" is off on this page. */
+    @Test
+    void givenTheRealmFlow_whenTheLoginPageOpens_thenFirmaElectronicaIsOfferedAndNoOtherWayLink(IcsoeKeycloak kc) {
+        try (WebClient web = Browsers.htmlUnitFromOwnAddress()) {
+            HtmlPage page = LoginPage.open(web, kc.portalLoginUrl()).page();
+            assertThat(page.getElementById("icsoe-firma-electronica").asNormalizedText()).isEqualTo("Ingresa con firma electrónica");
+            assertThat(page.getElementById("try-another-way")).isNull();
         }
     }
 
