@@ -19,6 +19,7 @@ import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import jakarta.ws.rs.core.Response;
+import mx.gob.imss.icsoe.keycloak.updatepassword.IcsoeUpdatePassword;
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.updatepassword;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.updatepassword;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.PasswordPolicy;
@@ -72,7 +73,8 @@ class IcsoeUpdatePasswordTest {
     void itOutranksKeycloaksOwnAndKeepsItsId() {
         IcsoeUpdatePassword action = new IcsoeUpdatePassword();
         assertThat(action.getId()).isEqualTo("UPDATE_PASSWORD");
-        assertThat(action.order()).isGreaterThan(0);
+        assertThat(action.order()).as("Keycloak keeps the factory with the higher order for a shared id")
+                .isGreaterThan(new UpdatePassword().order());
         assertThat(action.create(null)).isSameAs(action);
     }
 }
