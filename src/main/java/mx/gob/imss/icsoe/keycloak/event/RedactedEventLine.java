@@ -34,7 +34,7 @@ final class RedactedEventLine {
             "selected_credential_id", "signature_algorithm", "signature_required", "token_id",
             "token_issued_for", "token_type", "updated_refresh_token_id", "user_session_expired",
             // this jar's reset-step details: an outcome word and a subject that is already a keyed hash
-            "icsoe_outcome", "icsoe_subject");
+            IcsoeEventDetails.OUTCOME, IcsoeEventDetails.SUBJECT);
 
     private RedactedEventLine() {
     }
