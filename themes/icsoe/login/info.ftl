@@ -1,5 +1,8 @@
-<#-- Keycloak's info page, rebuilt on the parent's layout; after a password reset (attribute set by
-     IcsoeUpdatePassword) it is the ICSOE "Contraseña actualizada" page instead. -->
+<#-- After a password reset (attribute set by IcsoeUpdatePassword) the ICSOE "Contraseña actualizada"
+     page; otherwise base/login/info.ftl of Keycloak 26.7.5, same elements, variables and messages
+     (only its empty <#else> branches folded). Keycloak's template loader cannot include a parent
+     template of the same name, so that branch is the one part of the parent kept here: re-diff it
+     on a Keycloak upgrade (docs/theme-overrides.md). -->
 <#if icsoePasswordUpdated??>
 <#include "icsoe-password-updated.ftl">
 <#else>

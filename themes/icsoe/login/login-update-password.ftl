@@ -7,7 +7,7 @@
   failing rule appears under the field.
   The guide has no "sign out other devices" box: a hidden logout-sessions=on keeps Keycloak's default
   of the box. Ending every other session, offline ones too, is IcsoeUpdatePassword's job in realms
-  with icsoe.passwordChange.endOtherSessions=true (the ICSOE realm).
+  whose UPDATE_PASSWORD config has end_other_sessions=true (the ICSOE realm).
 -->
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>

@@ -69,11 +69,9 @@ public final class Curp {
             "WUEY");
 
     private final String value;
-    private final LocalDate birthDate;
 
-    private Curp(String value, LocalDate birthDate) {
+    private Curp(String value) {
         this.value = value;
-        this.birthDate = birthDate;
     }
 
     /**
@@ -158,7 +156,7 @@ public final class Curp {
         if (!isDigit(c[17]) || CurpCheckDigit.of(new String(c, 0, 17)) != c[17] - '0') {
             return CurpCheck.failed(CurpProblem.CHECK_DIGIT);
         }
-        return CurpCheck.ok(new Curp(new String(c), birthDate));
+        return CurpCheck.ok(new Curp(new String(c)));
     }
 
     /**
@@ -226,11 +224,6 @@ public final class Curp {
     /** @return the CURP as Keycloak stores it as a username: lower case */
     public String username() {
         return value.toLowerCase(Locale.ROOT);
-    }
-
-    /** @return the birth date the CURP encodes (century from the differentiator) */
-    public LocalDate birthDate() {
-        return birthDate;
     }
 
     @Override

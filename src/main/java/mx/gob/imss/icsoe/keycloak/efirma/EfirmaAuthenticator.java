@@ -23,6 +23,7 @@ import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import mx.gob.imss.icsoe.keycloak.curp.Curp;
+import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
 /**
@@ -43,8 +44,6 @@ final class EfirmaAuthenticator implements Authenticator {
     static final String FIELD_CHALLENGE = "challenge";
     static final String FIELD_ERROR = "error";
     static final String USED_PREFIX = "icsoe-efirma-used:";
-    static final String DETAIL_OUTCOME = "icsoe_outcome";
-    static final String DETAIL_SUBJECT = "icsoe_subject";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -103,7 +102,7 @@ final class EfirmaAuthenticator implements Authenticator {
             context.getEvent().user(user);
             refuse(context, EfirmaProblem.ACCOUNT_LOCKED, curp);
         } else {
-            context.getEvent().user(user).detail(DETAIL_OUTCOME, "efirma").detail(DETAIL_SUBJECT, subject(context, curp));
+            context.getEvent().user(user).detail(IcsoeEventDetails.OUTCOME, "efirma").detail(IcsoeEventDetails.SUBJECT, subject(context, curp));
             context.setUser(user);
             context.success();
         }
@@ -128,8 +127,8 @@ final class EfirmaAuthenticator implements Authenticator {
     }
 
     private static EventBuilder event(AuthenticationFlowContext context, EfirmaProblem problem, Curp curp) {
-        EventBuilder event = context.getEvent().clone().detail(DETAIL_OUTCOME, problem.code());
-        return curp == null ? event : event.detail(DETAIL_SUBJECT, subject(context, curp));
+        EventBuilder event = context.getEvent().clone().detail(IcsoeEventDetails.OUTCOME, problem.code());
+        return curp == null ? event : event.detail(IcsoeEventDetails.SUBJECT, subject(context, curp));
     }
 
     private static String subject(AuthenticationFlowContext context, Curp curp) {

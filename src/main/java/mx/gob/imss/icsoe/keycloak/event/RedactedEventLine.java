@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BinaryOperator;
 
+import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
@@ -22,19 +23,24 @@ final class RedactedEventLine {
 
     /** Keycloak and ICSOE detail keys whose values are ids, codes or settings, never personal data. */
     static final Set<String> PLAIN_DETAILS = Set.of(
-            "access_token_expiration_time", "action", "age_of_refresh_token", "audience", "auth_method",
-            "auth_type", "authentication_error_detail", "client_auth_method", "client_policy_error",
-            "client_policy_error_detail", "client_registration_policy", "code_id", "consent", "context",
-            "credential_id", "credential_type", "custom_required_action", "fields_to_update", "grant_type",
-            "granted_client", "identity_provider", "invalid_user_session_remember_me", "login_retry",
-            "logout_triggered_by_action_token", "logout_triggered_by_required_action", "node_host",
-            "not_before", "num_failures", "org_id", "reason", "redirect_uri", "redirected_to_client",
-            "refresh_token_id", "refresh_token_sub", "refresh_token_type", "register_method", "remember_me",
-            "response_mode", "response_type", "restart_after_timeout", "revoked_client", "scope",
-            "selected_credential_id", "signature_algorithm", "signature_required", "token_id",
-            "token_issued_for", "token_type", "updated_refresh_token_id", "user_session_expired",
+            Details.ACCESS_TOKEN_EXPIRATION_TIME, Details.ACTION, Details.AGE_OF_REFRESH_TOKEN,
+            Details.AUDIENCE, Details.AUTH_METHOD, Details.AUTH_TYPE, Details.AUTHENTICATION_ERROR_DETAIL,
+            Details.CLIENT_AUTH_METHOD, Details.CLIENT_POLICY_ERROR, Details.CLIENT_POLICY_ERROR_DETAIL,
+            Details.CLIENT_REGISTRATION_POLICY, Details.CODE_ID, Details.CONSENT, Details.CONTEXT,
+            Details.CREDENTIAL_ID, Details.CREDENTIAL_TYPE, Details.CUSTOM_REQUIRED_ACTION,
+            Details.FIELDS_TO_UPDATE, Details.GRANT_TYPE, Details.GRANTED_CLIENT, Details.IDENTITY_PROVIDER,
+            Details.INVALID_USER_SESSION_REMEMBER_ME_REASON, Details.LOGIN_RETRY,
+            Details.LOGOUT_TRIGGERED_BY_ACTION_TOKEN, Details.LOGOUT_TRIGGERED_BY_REQUIRED_ACTION,
+            Details.NODE_HOST, Details.NOT_BEFORE, Details.NUM_FAILURES, Details.ORG_ID, Details.REASON,
+            Details.REDIRECT_URI, Details.REDIRECTED_TO_CLIENT, Details.REFRESH_TOKEN_ID,
+            Details.REFRESH_TOKEN_SUB, Details.REFRESH_TOKEN_TYPE, Details.REGISTER_METHOD,
+            Details.REMEMBER_ME, Details.RESPONSE_MODE, Details.RESPONSE_TYPE, Details.RESTART_AFTER_TIMEOUT,
+            Details.REVOKED_CLIENT, Details.SCOPE, Details.SELECTED_CREDENTIAL_ID,
+            Details.SIGNATURE_ALGORITHM, Details.SIGNATURE_REQUIRED, Details.TOKEN_ID,
+            Details.TOKEN_ISSUED_FOR, Details.TOKEN_TYPE, Details.UPDATED_REFRESH_TOKEN_ID,
+            Details.USER_SESSION_EXPIRED_REASON,
             // this jar's reset-step details: an outcome word and a subject that is already a keyed hash
-            "icsoe_outcome", "icsoe_subject");
+            IcsoeEventDetails.OUTCOME, IcsoeEventDetails.SUBJECT);
 
     private RedactedEventLine() {
     }

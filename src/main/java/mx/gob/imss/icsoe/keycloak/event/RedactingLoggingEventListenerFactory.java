@@ -57,10 +57,6 @@ public final class RedactingLoggingEventListenerFactory
         }
     }
 
-    RedactingLoggingEventListener.Levels levels() {
-        return levels;
-    }
-
     /** Keycloak's own mail-failure line would quote recipients: filtered from start-up on. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {

@@ -12,10 +12,10 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
+import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
@@ -84,13 +84,13 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
         }
         ResetThrottleConfig limits = ResetThrottleConfig.from(configOf(context.getAuthenticatorConfig()));
         String addressKey = KEY_PREFIX + "a:" + hasher.hash("ip", ClientAddress.bucket(context.getConnection().getRemoteAddr()));
-        boolean withinLimit = new SlotThrottle(slotStore(context.getSession().singleUseObjects()))
+        boolean withinLimit = new SlotThrottle(context.getSession().singleUseObjects())
                 .tryAcquire(addressKey, limits.requestsPerAddress(), limits.addressWindow());
 
         if (!request.valid()) {
             if (withinLimit) {
                 context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
-                        .detail(ResetJob.DETAIL_OUTCOME, String.join(",", request.fieldErrors().values()))
+                        .detail(IcsoeEventDetails.OUTCOME, String.join(",", request.fieldErrors().values()))
                         .error(EVENT_INVALID_INPUT);
             } else {
                 LOG.debug("Malformed reset request past the per-address limit");
@@ -118,8 +118,8 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
                                                ResetThrottleConfig limits, String subjectHash) {
         if (context.getSession().singleUseObjects().putIfAbsent(addressKey + ":reported",
                 Math.max(1, limits.addressWindow().toSeconds()))) {
-            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).detail(ResetJob.DETAIL_SUBJECT, subjectHash)
-                    .detail(ResetJob.DETAIL_OUTCOME, "throttled").error(EVENT_THROTTLED_ADDRESS);
+            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).detail(IcsoeEventDetails.SUBJECT, subjectHash)
+                    .detail(IcsoeEventDetails.OUTCOME, "throttled").error(EVENT_THROTTLED_ADDRESS);
         } else {
             LOG.debugf("Reset request for subject %s past the per-address limit", subjectHash);
         }
@@ -127,10 +127,6 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
 
     private static Map<String, String> configOf(AuthenticatorConfigModel config) {
         return config == null ? null : config.getConfig();
-    }
-
-    static SlotStore slotStore(SingleUseObjectProvider store) {
-        return store::putIfAbsent;
     }
 
     @Override

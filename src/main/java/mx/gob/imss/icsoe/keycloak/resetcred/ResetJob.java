@@ -19,6 +19,7 @@ import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.mail.MailJob;
 
 /**
@@ -41,8 +42,6 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
     /** URL-safe, so the URL builder leaves it as it is; replaced by the signed token. */
     static final String TOKEN_PLACEHOLDER = "ICSOE-RESET-TOKEN";
 
-    static final String DETAIL_OUTCOME = "icsoe_outcome";
-    static final String DETAIL_SUBJECT = "icsoe_subject";
     static final String EVENT_THROTTLED_USER = "icsoe_throttled_user";
     static final String EVENT_LINK_STALE = "icsoe_reset_link_stale";
     static final String EVENT_JOB_FAILED = "icsoe_reset_job_failed";
@@ -73,19 +72,19 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
         ResetMatch match = ResetMatch.of(user != null, user != null && user.isEnabled(),
                 user == null ? null : user.getEmail(), typedEmail);
         if (match != ResetMatch.MATCH) {
-            event.detail(DETAIL_OUTCOME, "no_match").error(match.eventError());
+            event.detail(IcsoeEventDetails.OUTCOME, "no_match").error(match.eventError());
             return;
         }
         int lifespan = ResetLinkCheck.validitySeconds(realm);
         int expires = requestedAt + lifespan;
         int left = expires - Time.currentTime();
         if (tooLittleLeft(left, lifespan)) {
-            event.detail(DETAIL_OUTCOME, "stale").error(EVENT_LINK_STALE);
+            event.detail(IcsoeEventDetails.OUTCOME, "stale").error(EVENT_LINK_STALE);
             return;
         }
-        SlotThrottle throttle = new SlotThrottle(IcsoeResetCredentialsAuthenticator.slotStore(session.singleUseObjects()));
+        SlotThrottle throttle = new SlotThrottle(session.singleUseObjects());
         if (!throttle.tryAcquire(userSlotKey, limits.emailsPerUser(), limits.userWindow())) {
-            event.detail(DETAIL_OUTCOME, "throttled").error(EVENT_THROTTLED_USER);
+            event.detail(IcsoeEventDetails.OUTCOME, "throttled").error(EVENT_THROTTLED_USER);
             return;
         }
         ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(), expires,
@@ -95,9 +94,9 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
         try {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .sendPasswordReset(link, Math.max(1, left / 60));
-            event.detail(DETAIL_OUTCOME, "sent").success();
+            event.detail(IcsoeEventDetails.OUTCOME, "sent").success();
         } catch (EmailException e) {
-            event.detail(DETAIL_OUTCOME, "send_failed").detail(Details.REASON, e.getClass().getSimpleName())
+            event.detail(IcsoeEventDetails.OUTCOME, "send_failed").detail(Details.REASON, e.getClass().getSimpleName())
                     .error(Errors.EMAIL_SEND_FAILED);
         }
     }
@@ -106,7 +105,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
     public void failed(KeycloakSession session, RuntimeException cause) {
         RealmModel realm = realmIn(session);
         if (realm != null) {
-            event(session, realm).detail(DETAIL_OUTCOME, "failed").detail(Details.REASON, cause.getClass().getName())
+            event(session, realm).detail(IcsoeEventDetails.OUTCOME, "failed").detail(Details.REASON, cause.getClass().getName())
                     .error(EVENT_JOB_FAILED);
         }
     }
@@ -115,7 +114,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
     public void refused(KeycloakSession session) {
         RealmModel realm = realmIn(session);
         if (realm != null) {
-            event(session, realm).detail(DETAIL_OUTCOME, "queue_full").error(EVENT_QUEUE_FULL);
+            event(session, realm).detail(IcsoeEventDetails.OUTCOME, "queue_full").error(EVENT_QUEUE_FULL);
         }
     }
 
@@ -152,7 +151,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
 
     private EventBuilder event(KeycloakSession session, RealmModel realm) {
         return new EventBuilder(realm, session).event(EventType.SEND_RESET_PASSWORD).client(clientId)
-                .ipAddress(ipAddress).detail(DETAIL_SUBJECT, subjectHash);
+                .ipAddress(ipAddress).detail(IcsoeEventDetails.SUBJECT, subjectHash);
     }
 
     /** Never the typed email or the CURP: a job may end up in a log line or a heap dump summary. */

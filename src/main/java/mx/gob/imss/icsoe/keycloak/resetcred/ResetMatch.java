@@ -2,6 +2,8 @@ package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import java.util.Locale;
 
+import org.keycloak.events.Errors;
+
 /**
  * Decides whether a reset request may lead to an email: only an enabled user whose registered email
  * equals the typed one (trimmed, case-insensitive). Every other case is a distinct outcome for the
@@ -9,8 +11,8 @@ import java.util.Locale;
  */
 enum ResetMatch {
     MATCH(null),
-    USER_NOT_FOUND("user_not_found"),
-    USER_DISABLED("user_disabled"),
+    USER_NOT_FOUND(Errors.USER_NOT_FOUND),
+    USER_DISABLED(Errors.USER_DISABLED),
     USER_WITHOUT_EMAIL("icsoe_user_without_email"),
     EMAIL_MISMATCH("icsoe_email_mismatch");
 

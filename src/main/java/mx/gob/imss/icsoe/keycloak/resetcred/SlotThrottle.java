@@ -2,17 +2,20 @@ package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import java.time.Duration;
 
+import org.keycloak.models.SingleUseObjectProvider;
+
 /**
  * "At most {@code limit} per {@code window}" without a counter: {@code limit} slot keys, each taken
- * with an atomic {@code putIfAbsent} that lives for the window. A request is allowed when it takes a
+ * with Keycloak's cluster-wide {@code SingleUseObjectProvider.putIfAbsent}
+ * (atomic across Infinispan nodes), each entry living for the window. A request is allowed when it takes a
  * free slot; a slot frees itself when its entry expires, so the window slides per slot. No read-modify-write,
  * hence no race between cluster nodes, and nothing in JVM memory.
  */
 final class SlotThrottle {
 
-    private final SlotStore store;
+    private final SingleUseObjectProvider store;
 
-    SlotThrottle(SlotStore store) {
+    SlotThrottle(SingleUseObjectProvider store) {
         this.store = store;
     }
 

@@ -29,6 +29,15 @@ class CurpTest {
     /** A valid CURP of the Instructivo's kind, used as the base of single-character mutations. */
     private static final String BASE = "HEGG560427MVZRRL04";
 
+    /** The encoded date is exactly {@code date}: valid on that day, a future date the day before. */
+    private static boolean encodedBirthDateIs(String curp, LocalDate date) {
+        Clock onTheDay = Clock.fixed(date.atTime(12, 0).atZone(CANCUN).toInstant(), CANCUN);
+        Clock dayBefore = Clock.fixed(date.minusDays(1).atTime(12, 0).atZone(CANCUN).toInstant(), CANCUN);
+        CurpCheck before = Curp.check(curp, dayBefore);
+        return Curp.check(curp, onTheDay).valid() && !before.valid()
+                && (before.problem() == CurpProblem.FUTURE_DATE || before.problem() == CurpProblem.CENTURY);
+    }
+
     private static CurpCheck check(String input) {
         return Curp.check(input, TODAY);
     }
@@ -70,7 +79,7 @@ class CurpTest {
 
         @Test
         void thenTheBirthDateComesFromTheDateAndTheDifferentiator() {
-            assertThat(check("HEGG560427MVZRRL04").curp().birthDate()).isEqualTo(LocalDate.of(1956, 4, 27));
+            assertThat(encodedBirthDateIs("HEGG560427MVZRRL04", LocalDate.of(1956, 4, 27))).isTrue();
         }
 
         /** Published as valid in a library's tests, but its 18th character does not match. */
@@ -268,7 +277,7 @@ class CurpTest {
             CurpCheck result = check(curp(yymmdd, differentiator));
 
             assertThat(result.valid()).isTrue();
-            assertThat(result.curp().birthDate()).isEqualTo(expected);
+            assertThat(encodedBirthDateIs(result.curp().value(), expected)).isTrue();
         }
 
         @ParameterizedTest

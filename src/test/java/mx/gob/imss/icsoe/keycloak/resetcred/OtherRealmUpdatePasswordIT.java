@@ -2,7 +2,6 @@ package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,10 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.models.UserModel;
 import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionConfigRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
 import jakarta.ws.rs.core.Response;
+import mx.gob.imss.icsoe.keycloak.updatepassword.IcsoeUpdatePassword;
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
@@ -29,7 +31,7 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
 /**
  * The jar replaces {@code UPDATE_PASSWORD} for the whole server. A realm that has not opted in through
- * {@value IcsoeUpdatePassword#END_OTHER_SESSIONS_ATTRIBUTE} keeps Keycloak's behaviour: with "sign out
+ * the action's config {@value IcsoeUpdatePassword#END_OTHER_SESSIONS} keeps Keycloak's behaviour: with "sign out
  * other devices" unticked, the user's other sessions survive a password change. Runs in a throw-away
  * realm with Keycloak's own theme, so the ICSOE realm is untouched.
  */
@@ -82,11 +84,11 @@ class OtherRealmUpdatePasswordIT {
 
     @Test
     void givenTheSameRealmOptedIn_whenAUserChangesHerPasswordWithTheBoxUnticked_thenHerOtherSessionEnds() {
-        RealmRepresentation representation = realm.toRepresentation();
-        Map<String, String> attributes = new HashMap<>(representation.getAttributes() == null ? Map.of() : representation.getAttributes());
-        attributes.put(IcsoeUpdatePassword.END_OTHER_SESSIONS_ATTRIBUTE, "true");
-        representation.setAttributes(attributes);
-        realm.update(representation);
+        RequiredActionConfigRepresentation config = new RequiredActionConfigRepresentation();
+        config.setConfig(Map.of(IcsoeUpdatePassword.END_OTHER_SESSIONS, "true"));
+        realm.flows().updateRequiredActionConfig(UserModel.RequiredAction.UPDATE_PASSWORD.name(), config);
+        assertThat(realm.flows().getRequiredActionConfig(UserModel.RequiredAction.UPDATE_PASSWORD.name()).getConfig())
+                .containsEntry(IcsoeUpdatePassword.END_OTHER_SESSIONS, "true");
         Capturista user = users.create();
         String otherSession = logInThroughThePortal(user);
 

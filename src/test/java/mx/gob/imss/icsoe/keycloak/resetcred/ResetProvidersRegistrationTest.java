@@ -14,6 +14,8 @@ import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.junit.jupiter.api.Test;
 
+import mx.gob.imss.icsoe.keycloak.updatepassword.IcsoeUpdatePassword;
+
 class ResetProvidersRegistrationTest {
 
     @Test

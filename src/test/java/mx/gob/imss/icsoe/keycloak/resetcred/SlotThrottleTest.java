@@ -1,24 +1,35 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.keycloak.models.SingleUseObjectProvider;
 
 class SlotThrottleTest {
 
-    /** A store with a controllable clock: entries expire like Infinispan lifespans. */
-    static final class FakeStore implements SlotStore {
+    /** Keycloak's store reduced to its atomic {@code putIfAbsent}, with a controllable clock: entries expire like Infinispan lifespans. */
+    static final class FakeStore {
         final Map<String, Long> expiries = new HashMap<>();
         final Map<String, Long> lifespans = new HashMap<>();
         long now;
         int calls;
 
-        @Override
-        public boolean putIfAbsent(String key, long lifespanSeconds) {
+        SingleUseObjectProvider provider() {
+            SingleUseObjectProvider provider = mock(SingleUseObjectProvider.class);
+            when(provider.putIfAbsent(anyString(), anyLong()))
+                    .thenAnswer(call -> putIfAbsent(call.getArgument(0), call.getArgument(1)));
+            return provider;
+        }
+
+        boolean putIfAbsent(String key, long lifespanSeconds) {
             calls++;
             Long expiry = expiries.get(key);
             if (expiry != null && expiry > now) {
@@ -32,7 +43,7 @@ class SlotThrottleTest {
     }
 
     private final FakeStore store = new FakeStore();
-    private final SlotThrottle throttle = new SlotThrottle(store);
+    private final SlotThrottle throttle = new SlotThrottle(store.provider());
 
     @Test
     void givenALimitOfThreeThenTheFourthRequestInTheWindowIsRefused() {

@@ -1,5 +1,6 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.updatepassword;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -11,8 +12,10 @@ import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserSessionModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.util.ResolveRelative;
@@ -25,10 +28,11 @@ import mx.gob.imss.icsoe.keycloak.policy.IcsoePasswordRulesView;
  * {@link #order()} so Keycloak picks it over the built-in one. It adds three things:
  * <ul>
  *   <li>the realm's password rules as form attributes for the ICSOE page's checklist;</li>
- *   <li>after a successful change, in a realm whose attribute {@value #END_OTHER_SESSIONS_ATTRIBUTE} is
- *       {@code true} (the ICSOE realm file sets it), every other session of the user ends, offline
- *       sessions too, whatever the "sign out other devices" box said. Other realms on the same server
- *       keep Keycloak's behaviour: only the box decides;</li>
+ *   <li>after a successful change, in a realm whose {@code UPDATE_PASSWORD} configuration has
+ *       {@value #END_OTHER_SESSIONS} = {@code true} (admin console: Authentication → Required actions;
+ *       the ICSOE realm file sets it), every other session of the user ends, offline sessions too,
+ *       whatever the "sign out other devices" box said. Other realms on the same server keep
+ *       Keycloak's behaviour: only the box decides;</li>
  *   <li>when the flow ends after the change (the reset flow's force-login), the "Contraseña
  *       actualizada" page gets an Aceptar target ({@value #ACCEPT_URL}) and its marker attribute.</li>
  * </ul>
@@ -45,8 +49,8 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
     public static final String UPDATED_ATTRIBUTE = "icsoePasswordUpdated";
     public static final String ACCEPT_URL = "acceptUrl";
     static final String LOGOUT_SESSIONS_FIELD = "logout-sessions";
-    /** Realm attribute that turns on "a password change ends every other session". */
-    public static final String END_OTHER_SESSIONS_ATTRIBUTE = "icsoe.passwordChange.endOtherSessions";
+    /** This action's config key that turns on "a password change ends every other session". */
+    public static final String END_OTHER_SESSIONS = "end_other_sessions";
 
     @Override
     public int order() {
@@ -56,6 +60,20 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return this;
+    }
+
+    /** Keycloak's own properties ({@code max_auth_age}) and ours. */
+    @Override
+    public List<ProviderConfigProperty> getConfigMetadata() {
+        List<ProviderConfigProperty> properties = new ArrayList<>(super.getConfigMetadata());
+        properties.addAll(ProviderConfigurationBuilder.create()
+                .property().name(END_OTHER_SESSIONS).type(ProviderConfigProperty.BOOLEAN_TYPE)
+                .label("End other sessions on every password change")
+                .helpText("After a successful password change, end every other session of the user, offline ones"
+                        + " too, whatever the 'sign out other devices' box said. Off: only the box decides.")
+                .defaultValue(false).add()
+                .build());
+        return properties;
     }
 
     @Override
@@ -71,7 +89,7 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
         if (context.getStatus() != RequiredActionContext.Status.SUCCESS) {
             return;
         }
-        if (endsOtherSessions(context.getRealm())) {
+        if (endsOtherSessions(context.getConfig())) {
             boolean stockLoggedOut = "on".equals(context.getHttpRequest().getDecodedFormParameters().getFirst(LOGOUT_SESSIONS_FIELD));
             if (!stockLoggedOut) {
                 AuthenticatorUtil.logoutOtherSessions(context);
@@ -90,9 +108,9 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
         }
     }
 
-    /** True only when the realm opted in; a missing or unreadable attribute keeps Keycloak's behaviour. */
-    static boolean endsOtherSessions(RealmModel realm) {
-        String value = realm.getAttribute(END_OTHER_SESSIONS_ATTRIBUTE);
+    /** True only when the realm opted in; a missing config or value keeps Keycloak's behaviour. */
+    static boolean endsOtherSessions(RequiredActionConfigModel config) {
+        String value = config == null ? null : config.getConfigValue(END_OTHER_SESSIONS);
         return value != null && Boolean.parseBoolean(value.trim());
     }
 

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.resetcred;
+package mx.gob.imss.icsoe.keycloak.updatepassword;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -8,17 +8,22 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionConfigModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.mockito.ArgumentCaptor;
 
@@ -62,17 +67,40 @@ class IcsoeUpdatePasswordTest {
     @ParameterizedTest
     @CsvSource(value = {"true,true", "TRUE,true", "' true ',true", "false,false", "yes,false", "1,false", "'',false", "NULL,false"},
             nullValues = "NULL")
-    void givenTheRealmAttributeThenOnlyAnExplicitTrueEndsOtherSessions(String value, boolean ends) {
-        RealmModel realm = mock(RealmModel.class);
-        when(realm.getAttribute(IcsoeUpdatePassword.END_OTHER_SESSIONS_ATTRIBUTE)).thenReturn(value);
-        assertThat(IcsoeUpdatePassword.endsOtherSessions(realm)).isEqualTo(ends);
+    void givenTheActionsConfigThenOnlyAnExplicitTrueEndsOtherSessions(String value, boolean ends) {
+        RequiredActionConfigModel config = new RequiredActionConfigModel();
+        Map<String, String> values = new HashMap<>();
+        values.put(IcsoeUpdatePassword.END_OTHER_SESSIONS, value);
+        config.setConfig(values);
+        assertThat(IcsoeUpdatePassword.endsOtherSessions(config)).isEqualTo(ends);
+    }
+
+    @Test
+    void givenARealmWithoutConfigThenKeycloaksBehaviourStays() {
+        assertThat(IcsoeUpdatePassword.endsOtherSessions(null)).isFalse();
+        assertThat(IcsoeUpdatePassword.endsOtherSessions(new RequiredActionConfigModel())).isFalse();
+    }
+
+    @Test
+    void theConfigKeepsKeycloaksOwnPropertiesAndAddsTheSwitchOffByDefault() {
+        IcsoeUpdatePassword action = new IcsoeUpdatePassword();
+        assertThat(action.getConfigMetadata()).extracting(ProviderConfigProperty::getName)
+                .containsExactlyElementsOf(Stream.concat(new UpdatePassword().getConfigMetadata().stream()
+                        .map(ProviderConfigProperty::getName), Stream.of(IcsoeUpdatePassword.END_OTHER_SESSIONS)).toList())
+                .contains("max_auth_age");
+        assertThat(action.getConfigMetadata()).filteredOn(p -> p.getName().equals(IcsoeUpdatePassword.END_OTHER_SESSIONS))
+                .singleElement().satisfies(p -> {
+                    assertThat(p.getType()).isEqualTo(ProviderConfigProperty.BOOLEAN_TYPE);
+                    assertThat(p.getDefaultValue()).isEqualTo(false);
+                });
     }
 
     @Test
     void itOutranksKeycloaksOwnAndKeepsItsId() {
         IcsoeUpdatePassword action = new IcsoeUpdatePassword();
         assertThat(action.getId()).isEqualTo("UPDATE_PASSWORD");
-        assertThat(action.order()).isGreaterThan(0);
+        assertThat(action.order()).as("Keycloak keeps the factory with the higher order for a shared id")
+                .isGreaterThan(new UpdatePassword().order());
         assertThat(action.create(null)).isSameAs(action);
     }
 }
