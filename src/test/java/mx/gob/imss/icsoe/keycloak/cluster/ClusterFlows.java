@@ -12,7 +12,7 @@ import java.util.Map;
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 
-import mx.gob.imss.icsoe.keycloak.resetcred.ResetCredentialsIT;
+import mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
@@ -48,7 +48,7 @@ final class ClusterFlows {
     /** Asserts the page is the one confirmation page every well-formed request gets. */
     static void assertSentPage(HtmlPage page) {
         assertThat(page.getWebResponse().getStatusCode()).isEqualTo(200);
-        assertThat(ResetRequestPage.sentText(page)).startsWith(ResetCredentialsIT.SENT_TEXT);
+        assertThat(ResetRequestPage.sentText(page)).startsWith(ResetItSupport.SENT_TEXT);
     }
 
     /** The node that answered {@code page}, from the proxy's response header. */

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
-import mx.gob.imss.icsoe.keycloak.resetcred.ResetCredentialsIT;
 import mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport;
 import mx.gob.imss.icsoe.keycloak.resetcred.ResetThrottleConfig;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
@@ -61,7 +60,7 @@ class ClusterGuaranteesIT {
             HtmlPage again = ClusterFlows.open(onA, link);
             assertThat(servedBy(again)).isEqualTo("node-a");
             assertThat(again.getElementById("kc-passwd-update-form")).isNull();
-            assertThat(again.asNormalizedText()).contains(ResetCredentialsIT.LINK_GONE_TEXT);
+            assertThat(again.asNormalizedText()).contains(ResetItSupport.LINK_GONE_TEXT);
             assertThat(again.getWebResponse().getStatusCode()).isLessThan(500);
         }
         try (WebClient onA = cluster.browser(Node.A)) {

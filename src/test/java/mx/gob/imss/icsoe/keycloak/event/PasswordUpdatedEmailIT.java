@@ -63,6 +63,10 @@ class PasswordUpdatedEmailIT {
         return received;
     }
 
+    private List<String> logLines() throws java.io.IOException {
+        return java.nio.file.Files.readAllLines(kc.serverLog(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private void noEmailTo(String address) throws InterruptedException {
         Thread.sleep(QUIET.toMillis());
         assertThat(kc.mailbox().messagesTo(address)).as("emails to the capturista").isEmpty();
@@ -141,13 +145,17 @@ class PasswordUpdatedEmailIT {
     void givenAUserWithoutEmail_whenAnAdminResetsThePassword_thenTheResetSucceedsAndNothingIsSent() throws Exception {
         Capturista capturista = kc.users().create(user -> user.setEmail(null));
         int before = kc.mailbox().all().size();
+        long logLines = logLines().size();
         Instant start = Instant.now();
 
         resetPassword(capturista, kc.users().password());
 
         Thread.sleep(QUIET.toMillis());
         assertThat(kc.mailbox().all()).as("mail received since " + start).hasSize(before);
-        assertThat(kc.serverLogTail(200)).doesNotContain("password-updated email");
+        // skipped, not failed: a failed confirmation is a CUSTOM_REQUIRED_ACTION_ERROR event, logged at
+        // WARN by icsoe-logging, and a failed hand-off a WARN line of the listener
+        assertThat(logLines().stream().skip(logLines))
+                .noneMatch(line -> line.contains("CUSTOM_REQUIRED_ACTION_ERROR") || line.contains("password-updated email"));
     }
 
     @Test

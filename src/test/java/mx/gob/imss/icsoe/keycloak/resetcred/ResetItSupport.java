@@ -1,8 +1,9 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
-import java.util.HashMap;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.htmlunit.WebClient;
@@ -12,13 +13,21 @@ import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentatio
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 import org.keycloak.representations.idm.RealmEventsConfigRepresentation;
-import org.keycloak.representations.idm.RealmRepresentation;
 
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
+import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.RealmAttributes;
+import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 
-/** Shared helpers of the reset ITs: client addresses, page normalisation, realm settings, events. */
+/** The reset ITs' shared steps: the texts they expect, fresh requests and links, realm settings, events. */
 public final class ResetItSupport {
 
+    public static final String SENT_TEXT = "La liga para restablecer tu contraseña fue enviada al correo electrónico registrado";
+    public static final String LINK_GONE_TEXT = "Esta liga ya no es válida: caducó o ya fue utilizada.";
+    static final String SUPERSEDED_TEXT = "Esta liga ya no es válida: solicitaste una más reciente o tu contraseña ya se cambió.";
+    /** Long enough for a background send to GreenMail to have landed if one had been made. */
+    static final Duration NO_MAIL_GRACE = Duration.ofSeconds(3);
     static final String FLOW = "icsoe reset credentials";
     static final String LIFESPAN_ATTRIBUTE = "actionTokenGeneratedByUserLifespan.reset-credentials";
     private static final Pattern PER_REQUEST = Pattern.compile(
@@ -39,17 +48,11 @@ public final class ResetItSupport {
     // --- realm settings, always restored by the caller ---
 
     static String resetLifespan(RealmResource realm) {
-        Map<String, String> attributes = realm.toRepresentation().getAttributes();
-        return attributes == null ? null : attributes.get(LIFESPAN_ATTRIBUTE);
+        return RealmAttributes.get(realm, LIFESPAN_ATTRIBUTE);
     }
 
     static void setResetLifespan(RealmResource realm, String seconds) {
-        RealmRepresentation current = realm.toRepresentation();
-        Map<String, String> attributes = new HashMap<>(current.getAttributes() == null ? Map.of() : current.getAttributes());
-        attributes.put(LIFESPAN_ATTRIBUTE, seconds);
-        RealmRepresentation update = new RealmRepresentation();
-        update.setAttributes(attributes);
-        realm.update(update);
+        RealmAttributes.set(realm, LIFESPAN_ATTRIBUTE, seconds);
     }
 
     /** The reset step's AuthenticatorConfig in the realm's flow. */
@@ -76,6 +79,35 @@ public final class ResetItSupport {
         return before;
     }
 
+    // --- the request form, fresh each time ---
+
+    static HtmlPage submitFresh(IcsoeKeycloak kc, String curp, String email) {
+        try (WebClient web = browser()) {
+            return ResetRequestPage.open(web, kc.portalLoginUrl()).submit(curp, email);
+        }
+    }
+
+    static String requestLink(IcsoeKeycloak kc, Capturista capturista) {
+        return requestLink(kc, capturista, kc.mailbox().messagesTo(capturista.email()).size() + 1);
+    }
+
+    static String requestLink(IcsoeKeycloak kc, Capturista capturista, int expectedCount) {
+        assertThat(ResetRequestPage.sentText(submitFresh(kc, capturista.curp(), capturista.email()))).startsWith(SENT_TEXT);
+        var messages = kc.mailbox().awaitMessagesTo(capturista.email(), expectedCount, Duration.ofSeconds(20));
+        return messages.get(expectedCount - 1).linkContaining("action-token");
+    }
+
+    static void awaitEvent(IcsoeKeycloak kc, String type, String userId, String error) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (ResetItSupport.events(kc.realm(), type, userId).stream().anyMatch(e -> error.equals(e.getError()))) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("No " + type + "/" + error + " event for " + userId + ": "
+                + ResetItSupport.events(kc.realm(), type, userId));
+    }
     static List<EventRepresentation> events(RealmResource realm, String type, String userId) {
         return realm.getEvents(List.of(type), null, userId, null, null, null, 0, 50);
     }

@@ -2,10 +2,6 @@ package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.Properties;
 import java.util.ServiceLoader;
 
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -16,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import mx.gob.imss.icsoe.keycloak.updatepassword.IcsoeUpdatePassword;
 
+/** The reset providers as Keycloak's ServiceLoader finds them; their message keys are checked in IcsoeBundlesTest. */
 class ResetProvidersRegistrationTest {
 
     @Test
@@ -41,24 +38,5 @@ class ResetProvidersRegistrationTest {
                     assertThat(f.getId()).isEqualTo(new UpdatePassword().getId()).isEqualTo("UPDATE_PASSWORD");
                     assertThat(f.order()).isGreaterThan(new UpdatePassword().order());
                 });
-    }
-
-    @Test
-    void everyResetMessageKeyExistsInSpanishAndEnglish() throws IOException {
-        Properties es = bundle("es");
-        Properties en = bundle("en");
-        assertThat(es.stringPropertyNames()).containsAll(java.util.List.of(ResetRequest.MISSING_CURP, ResetRequest.INVALID_CURP,
-                ResetRequest.MISSING_EMAIL, ResetRequest.INVALID_EMAIL,
-                IcsoeResetCredentialsAuthenticator.LINK_SUPERSEDED_MESSAGE));
-        assertThat(en.stringPropertyNames()).containsAll(es.stringPropertyNames().stream()
-                .filter(k -> k.startsWith("icsoeReset") || k.startsWith("icsoeAccept") || k.startsWith("icsoePasswordUpdated")).toList());
-    }
-
-    private static Properties bundle(String locale) throws IOException {
-        Properties properties = new Properties();
-        try (InputStream in = ResetProvidersRegistrationTest.class.getResourceAsStream("/theme-resources/messages/messages_" + locale + ".properties")) {
-            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-        return properties;
     }
 }

@@ -35,13 +35,13 @@ class ResetThrottleIT {
     void givenThreeEmailsAlreadySent_whenTheUserAsksAgain_thenTheSamePageNoFourthEmailAndAnEvent(IcsoeKeycloak kc) throws Exception {
         Capturista capturista = kc.users().create();
         for (int i = 0; i < 4; i++) {
-            HtmlPage page = ResetCredentialsIT.submitFresh(kc, capturista.curp(), capturista.email());
-            assertThat(ResetRequestPage.sentText(page)).startsWith(ResetCredentialsIT.SENT_TEXT);
+            HtmlPage page = ResetItSupport.submitFresh(kc, capturista.curp(), capturista.email());
+            assertThat(ResetRequestPage.sentText(page)).startsWith(ResetItSupport.SENT_TEXT);
         }
         kc.mailbox().awaitMessagesTo(capturista.email(), 3, Duration.ofSeconds(20));
-        Thread.sleep(ResetCredentialsIT.NO_MAIL_GRACE.toMillis());
+        Thread.sleep(ResetItSupport.NO_MAIL_GRACE.toMillis());
         assertThat(kc.mailbox().messagesTo(capturista.email())).hasSize(3);
-        ResetCredentialsIT.awaitEvent(kc, "SEND_RESET_PASSWORD_ERROR", capturista.id(), "icsoe_throttled_user");
+        ResetItSupport.awaitEvent(kc, "SEND_RESET_PASSWORD_ERROR", capturista.id(), "icsoe_throttled_user");
     }
 
     @Test
@@ -61,8 +61,8 @@ class ResetThrottleIT {
                 submitFrom(address, kc, capturista.curp(), "otra." + i + "@correo.example");
             }
             HtmlPage fourth = submitFrom(address, kc, capturista.curp(), capturista.email());
-            assertThat(ResetRequestPage.sentText(fourth)).startsWith(ResetCredentialsIT.SENT_TEXT);
-            Thread.sleep(ResetCredentialsIT.NO_MAIL_GRACE.toMillis());
+            assertThat(ResetRequestPage.sentText(fourth)).startsWith(ResetItSupport.SENT_TEXT);
+            Thread.sleep(ResetItSupport.NO_MAIL_GRACE.toMillis());
             assertThat(kc.mailbox().messagesTo(capturista.email())).isEmpty();
             List<EventRepresentation> throttled = kc.realm().getEvents(List.of("SEND_RESET_PASSWORD_ERROR"), null, null,
                     null, null, address.getHostAddress(), 0, 10);
@@ -84,7 +84,7 @@ class ResetThrottleIT {
     void givenManyWrongEmailsForOneUser_whenSheThenLogsIn_thenNothingCountedAsAFailedLogin(IcsoeKeycloak kc) {
         Capturista capturista = kc.users().create();
         for (int i = 0; i < 8; i++) {
-            ResetCredentialsIT.submitFresh(kc, capturista.curp(), "intento." + i + "@correo.example");
+            ResetItSupport.submitFresh(kc, capturista.curp(), "intento." + i + "@correo.example");
         }
         Map<String, Object> status = kc.realm().attackDetection().bruteForceUserStatus(capturista.id());
         assertThat(status.get("numFailures")).isEqualTo(0);
@@ -119,8 +119,8 @@ class ResetThrottleIT {
                 submitForwarded(kc, prefix + ":" + Integer.toHexString(i), capturista.curp(), "otra." + i + "@correo.example");
             }
             HtmlPage match = submitForwarded(kc, prefix + "beef:1:2:3", capturista.curp(), capturista.email());
-            assertThat(ResetRequestPage.sentText(match)).startsWith(ResetCredentialsIT.SENT_TEXT);
-            Thread.sleep(ResetCredentialsIT.NO_MAIL_GRACE.toMillis());
+            assertThat(ResetRequestPage.sentText(match)).startsWith(ResetItSupport.SENT_TEXT);
+            Thread.sleep(ResetItSupport.NO_MAIL_GRACE.toMillis());
             assertThat(kc.mailbox().messagesTo(capturista.email())).as("a match from the same /64, past its limit").isEmpty();
 
             submitForwarded(kc, "2001:db8:ffff:" + Integer.toHexString(new java.util.Random().nextInt(0xffff)) + "::1",

@@ -68,10 +68,7 @@ class IcsoeBundlesTest {
         /** What Keycloak resolves for this theme type: the theme's bundle plus the jar's theme-resources bundle. */
         Properties effective(String lang) {
             Properties all = new Properties();
-            Path server = SERVER_MESSAGES.resolve("messages_" + lang + ".properties");
-            if (Files.exists(server)) {
-                all.putAll(IcsoeBundlesTest.load(server));
-            }
+            all.putAll(IcsoeBundlesTest.load(SERVER_MESSAGES.resolve("messages_" + lang + ".properties")));
             all.putAll(load(lang));
             return all;
         }
@@ -106,6 +103,11 @@ class IcsoeBundlesTest {
         @Test
         void givenProviderSources_thenEveryMessageKeyLiteralIsInBothLanguages() {
             Set<String> keys = scan(JAVA_SOURCES, ".java", JAVA_KEY);
+            // the scanner must see the providers: CURP, reset, policy and e.firma keys are all named there
+            assertThat(keys).hasSizeGreaterThan(20).contains("icsoeInvalidCurpMessage", "icsoeMissingCurpMessage",
+                    "icsoeInvalidEmailMessage", "icsoeResetLinkSupersededMessage", "icsoeResetUnavailableMessage",
+                    "icsoeInvalidPasswordSpecialCharsMessage", "icsoeEfirmaWrongPasswordMessage",
+                    "icsoePasswordUpdatedSubject");
             for (String lang : new String[] {"es", "en"}) {
                 Properties login = Bundle.LOGIN.effective(lang);
                 Properties email = Bundle.EMAIL.effective(lang);
@@ -208,12 +210,20 @@ class IcsoeBundlesTest {
         return switch (which) {
             case "login" -> Bundle.LOGIN.load(lang);
             case "email" -> Bundle.EMAIL.load(lang);
-            case "server" -> {
-                Path file = SERVER_MESSAGES.resolve("messages_" + lang + ".properties");
-                yield Files.exists(file) ? load(file) : new Properties();
-            }
+            case "server" -> load(SERVER_MESSAGES.resolve("messages_" + lang + ".properties"));
             default -> throw new IllegalArgumentException(which);
         };
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"login", "email", "server"})
+    void givenABundlePair_thenBothFilesHoldTheirKeys(String which) {
+        // the agreement checks below compare es with en: two empty files would agree
+        assertThat(pair(which, "es")).as(which).hasSizeGreaterThan(10);
+        assertThat(pair(which, "en")).as(which).hasSizeGreaterThan(10);
+        for (String lang : new String[] {"es", "en"}) {
+            pair(which, lang).forEach((key, value) -> assertThat(value.toString()).as("%s %s %s", which, lang, key).isNotBlank());
+        }
     }
 
     private static boolean sameInBoth(String value) {
@@ -230,9 +240,6 @@ class IcsoeBundlesTest {
     }
 
     private static Set<String> scan(Path dir, String suffix, Pattern pattern) {
-        if (!Files.isDirectory(dir)) {
-            return new TreeSet<>();
-        }
         try (Stream<Path> files = Files.walk(dir)) {
             Set<String> keys = new TreeSet<>();
             files.filter(p -> p.toString().endsWith(suffix)).forEach(p -> {

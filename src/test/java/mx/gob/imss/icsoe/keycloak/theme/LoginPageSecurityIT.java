@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.RealmAttributes;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
 /** What the login page sends and links to, whatever a realm attribute says. */
@@ -35,7 +36,7 @@ class LoginPageSecurityIT {
     @ValueSource(strings = {"/\\evil.example", "/\\/evil.example", "https:\\\\evil.example", "//evil.example",
             "javascript:alert(1)", "data:text/html,x", " https://evil.example"})
     void givenAHostileFirmaUrl_whenTheLoginPageOpens_thenNoFirmaLinkIsShown(String url, IcsoeKeycloak kc) {
-        ThemeScreensIT.setRealmAttribute(kc, ThemeScreensIT.FIRMA_ATTRIBUTE, url);
+        RealmAttributes.set(kc.realm(), ThemeScreensIT.FIRMA_ATTRIBUTE, url);
         try (WebClient web = Browsers.htmlUnitFromOwnAddress()) {
             HtmlPage page = LoginPage.open(web, kc.portalLoginUrl()).page();
             assertThat(page.getElementById("kc-form-login")).isNotNull();
@@ -44,7 +45,7 @@ class LoginPageSecurityIT {
             assertThat(hrefs).doesNotContain(url);
             assertThat(page.getAnchors()).noneMatch(a -> "icsoe-firma-electronica".equals(a.getId()));
         } finally {
-            ThemeScreensIT.setRealmAttribute(kc, ThemeScreensIT.FIRMA_ATTRIBUTE, "");
+            RealmAttributes.set(kc.realm(), ThemeScreensIT.FIRMA_ATTRIBUTE, "");
         }
     }
 
@@ -60,12 +61,12 @@ class LoginPageSecurityIT {
 
     @Test
     void givenAPathOnTheSameSite_whenTheLoginPageOpens_thenTheFirmaLinkIsShown(IcsoeKeycloak kc) {
-        ThemeScreensIT.setRealmAttribute(kc, ThemeScreensIT.FIRMA_ATTRIBUTE, "/firma/entrar");
+        RealmAttributes.set(kc.realm(), ThemeScreensIT.FIRMA_ATTRIBUTE, "/firma/entrar");
         try (WebClient web = Browsers.htmlUnitFromOwnAddress()) {
             HtmlPage page = LoginPage.open(web, kc.portalLoginUrl()).page();
             assertThat(page.getElementById("icsoe-firma-electronica").getAttribute("href")).isEqualTo("/firma/entrar");
         } finally {
-            ThemeScreensIT.setRealmAttribute(kc, ThemeScreensIT.FIRMA_ATTRIBUTE, "");
+            RealmAttributes.set(kc.realm(), ThemeScreensIT.FIRMA_ATTRIBUTE, "");
         }
     }
 }

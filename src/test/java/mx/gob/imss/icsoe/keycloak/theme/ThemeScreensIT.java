@@ -3,15 +3,10 @@ package mx.gob.imss.icsoe.keycloak.theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.openqa.selenium.By;
@@ -24,6 +19,7 @@ import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.RealmAttributes;
 import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
 
 /**
@@ -32,33 +28,26 @@ import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
  * screenshots at 360 px and 1280 px (target/screenshots, copied to docs/screenshots).
  */
 @ExtendWith(KeycloakExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ThemeScreensIT {
 
     static final String FIRMA_ATTRIBUTE = "icsoeFirmaElectronicaUrl";
 
-    private static WebDriver browser;
+    /** A fresh Chromium per test: no cookie, SSO session or page of another test carries over. */
+    private WebDriver browser;
 
-    @BeforeAll
-    static void openBrowser() {
+    @BeforeEach
+    void openBrowser() {
         browser = ScreenProbe.browser();
     }
 
-    /** Every test starts signed out: no SSO session of an earlier test may skip the login page. */
-    @BeforeEach
-    void signedOut() {
-        ScreenProbe.clearCookies(browser);
-    }
-
-    @AfterAll
-    static void closeBrowser() {
+    @AfterEach
+    void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
     }
 
     @Test
-    @Order(1)
     void givenThePortal_whenTheLoginPageOpens_thenItShowsTheGuideScreenInTheGobMxFrame(IcsoeKeycloak kc) {
         browser.get(kc.portalLoginUrl());
         IcsoeScreen screen = new IcsoeScreen(browser);
@@ -81,10 +70,9 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(2)
     void givenTheRealmAttribute_whenTheLoginPageOpens_thenFirmaElectronicaLinksToIt(IcsoeKeycloak kc) {
         String url = kc.baseUrl() + "/realms/icsoe/firma-electronica";
-        setRealmAttribute(kc, FIRMA_ATTRIBUTE, url);
+        RealmAttributes.set(kc.realm(), FIRMA_ATTRIBUTE, url);
         try {
             browser.get(kc.portalLoginUrl());
             IcsoeScreen screen = new IcsoeScreen(browser);
@@ -92,7 +80,7 @@ class ThemeScreensIT {
             assertThat(screen.attribute("icsoe-firma-electronica", "href")).isEqualTo(url);
             ScreenProbe.record(browser, "login-firma", kc.baseUrl());
         } finally {
-            setRealmAttribute(kc, FIRMA_ATTRIBUTE, "");
+            RealmAttributes.set(kc.realm(), FIRMA_ATTRIBUTE, "");
         }
         browser.get(kc.portalLoginUrl());
         assertThat(new IcsoeScreen(browser).element("icsoe-firma-electronica").getTagName())
@@ -100,7 +88,6 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(3)
     void givenOnlyAKeyboard_whenACapturistaLogsIn_thenEveryControlIsReachedInOrderAndWorks(IcsoeKeycloak kc) {
         Capturista capturista = kc.users().create();
         browser.get(kc.portalLoginUrl());
@@ -136,7 +123,6 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(4)
     void givenAWrongPassword_whenTheLoginPageComesBack_thenTheErrorIsTiedToTheFieldsAndFocused(IcsoeKeycloak kc) {
         Capturista capturista = kc.users().create();
         browser.get(kc.portalLoginUrl());
@@ -156,7 +142,6 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(5)
     void givenAStaleLoginForm_whenItIsReloaded_thenThePageExpiredScreenIsInSpanish(IcsoeKeycloak kc) {
         browser.get(kc.portalLoginUrl());
         IcsoeScreen screen = new IcsoeScreen(browser);
@@ -182,7 +167,6 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(6)
     void givenAnUpdatePasswordEmail_whenTheLinkIsFollowed_thenRecuperarContrasenaWorksAndTheUsedLinkIsRefused(IcsoeKeycloak kc) {
         Capturista capturista = kc.users().create();
         kc.realm().users().get(capturista.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
@@ -220,7 +204,6 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(7)
     void givenCurpAndEmail_whenACapturistaRecoversHerPassword_thenEveryScreenAndEmailOfTheGuideAppears(IcsoeKeycloak kc) {
         Capturista capturista = kc.users().create();
         browser.get(kc.portalLoginUrl());
@@ -345,7 +328,6 @@ class ThemeScreensIT {
     }
 
     @Test
-    @Order(100)
     void givenTheStockKeycloakV2Login_whenWeighedInTheSameRun_thenEveryIcsoeScreenIsSeveralTimesLighter(IcsoeKeycloak kc) {
         ScreenProbe.Weight stock;
         setLoginTheme(kc, "keycloak.v2");
@@ -356,13 +338,15 @@ class ThemeScreensIT {
         } finally {
             setLoginTheme(kc, "icsoe");
         }
+        // the ICSOE screens weighed here, in this test's own browser: the login and the reset form
+        browser.get(kc.portalLoginUrl());
+        ScreenProbe.Weight login = ScreenProbe.weigh(browser, "login", kc.baseUrl());
+        new IcsoeScreen(browser).submit("kc-forgot-password");
+        ScreenProbe.Weight reset = ScreenProbe.weigh(browser, "reset-credentials", kc.baseUrl());
         String table = ScreenProbe.weightTable(stock);
         System.out.println("ICSOE theme page weights:\n" + table);
-        synchronized (ScreenProbe.WEIGHTS) {
-            assertThat(ScreenProbe.WEIGHTS.values()).filteredOn(w -> w != stock)
-                    .isNotEmpty()
-                    .allSatisfy(w -> assertThat(w.bytes() * 5).as(w.screen()).isLessThan(stock.bytes()));
-        }
+        assertThat(List.of(login, reset))
+                .allSatisfy(w -> assertThat(w.bytes() * 5).as(w.screen()).isLessThan(stock.bytes()));
     }
 
     static void assertRecuperarContrasena(IcsoeScreen screen) {
@@ -378,14 +362,6 @@ class ThemeScreensIT {
         assertThat(screen.text("kc-back")).isEqualTo("Regresar");
         assertThat(screen.text("kc-submit")).isEqualTo("Guardar contraseña");
         assertThat(screen.attribute("password-new", "aria-describedby")).contains("icsoe-rules-list");
-    }
-
-    static void setRealmAttribute(IcsoeKeycloak kc, String name, String value) {
-        RealmRepresentation realm = kc.realm().toRepresentation();
-        RealmRepresentation change = new RealmRepresentation();
-        change.setAttributes(new java.util.HashMap<>(realm.getAttributes() == null ? Map.of() : realm.getAttributes()));
-        change.getAttributes().put(name, value);
-        kc.realm().update(change);
     }
 
     static void setLoginTheme(IcsoeKeycloak kc, String theme) {
