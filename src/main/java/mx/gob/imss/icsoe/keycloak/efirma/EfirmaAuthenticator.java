@@ -1,9 +1,9 @@
 package mx.gob.imss.icsoe.keycloak.efirma;
 
+import mx.gob.imss.icsoe.keycloak.UserlessStep;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -11,11 +11,9 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
-import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -36,7 +34,7 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * maps the certificate's CURP to the user whose username it is. Every outcome is an event; a bad
  * signature over a trusted certificate counts for Keycloak's brute-force protection.
  */
-final class EfirmaAuthenticator implements Authenticator {
+final class EfirmaAuthenticator implements UserlessStep {
 
     static final String TEMPLATE = "icsoe-efirma.ftl";
     static final String FIELD_CERTIFICATE = "certificate";
@@ -65,7 +63,7 @@ final class EfirmaAuthenticator implements Authenticator {
             refuse(context, reported.get(), null);
             return;
         }
-        EfirmaConfig config = EfirmaConfig.from(configOf(context.getAuthenticatorConfig()));
+        EfirmaConfig config = EfirmaConfig.from(UserlessStep.configOf(context));
         Instant now = Instant.ofEpochMilli(Time.currentTimeMillis());
         String posted = form.getFirst(FIELD_CHALLENGE);
         if (issued == null || !issued.accepts(posted, now, config.challengeLifetime())
@@ -169,29 +167,5 @@ final class EfirmaAuthenticator implements Authenticator {
 
     private static int base64Length(int bytes) {
         return (bytes + 2) / 3 * 4;
-    }
-
-    private static Map<String, String> configOf(AuthenticatorConfigModel config) {
-        return config == null ? null : config.getConfig();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

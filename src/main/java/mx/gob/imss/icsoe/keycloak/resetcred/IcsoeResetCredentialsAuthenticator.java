@@ -1,18 +1,13 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
-import java.util.Map;
+import mx.gob.imss.icsoe.keycloak.UserlessStep;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
-import org.keycloak.models.AuthenticatorConfigModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
@@ -33,7 +28,7 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * re-verified and the user set, and Keycloak's "send reset email" (force-login) and "reset password"
  * steps follow.
  */
-final class IcsoeResetCredentialsAuthenticator implements Authenticator {
+final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
 
     private static final Logger LOG = Logger.getLogger(IcsoeResetCredentialsAuthenticator.class);
 
@@ -82,7 +77,7 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
             context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
-        ResetThrottleConfig limits = ResetThrottleConfig.from(configOf(context.getAuthenticatorConfig()));
+        ResetThrottleConfig limits = ResetThrottleConfig.from(UserlessStep.configOf(context));
         String addressKey = KEY_PREFIX + "a:" + hasher.hash("ip", ClientAddress.bucket(context.getConnection().getRemoteAddr()));
         boolean withinLimit = new SlotThrottle(context.getSession().singleUseObjects())
                 .tryAcquire(addressKey, limits.requestsPerAddress(), limits.addressWindow());
@@ -123,29 +118,5 @@ final class IcsoeResetCredentialsAuthenticator implements Authenticator {
         } else {
             LOG.debugf("Reset request for subject %s past the per-address limit", subjectHash);
         }
-    }
-
-    private static Map<String, String> configOf(AuthenticatorConfigModel config) {
-        return config == null ? null : config.getConfig();
-    }
-
-    @Override
-    public boolean requiresUser() {
-        return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // nothing to set up
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }
