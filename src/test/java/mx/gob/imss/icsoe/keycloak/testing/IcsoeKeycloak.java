@@ -126,6 +126,11 @@ public final class IcsoeKeycloak implements AutoCloseable {
         return startTime;
     }
 
+    /** The server process, for what the tests measure of it (CPU time, management port). */
+    public KeycloakDistServer server() {
+        return server;
+    }
+
     public Path serverLog() {
         return server.logFile();
     }

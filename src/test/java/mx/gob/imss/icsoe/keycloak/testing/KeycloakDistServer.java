@@ -157,6 +157,7 @@ public final class KeycloakDistServer implements AutoCloseable {
         command.add("--http-port=" + settings.httpPort());
         command.add("--http-management-port=" + settings.managementPort());
         command.add("--health-enabled=true");
+        command.add("--metrics-enabled=true");
         // as behind a balancer: only 127.0.0.1 may say who the client is, so tests can send an
         // X-Forwarded-For (an IPv6 client, say) from there while other loopback addresses cannot
         command.add("--proxy-headers=xforwarded");
@@ -237,6 +238,21 @@ public final class KeycloakDistServer implements AutoCloseable {
         } catch (IOException | java.io.UncheckedIOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /** CPU time (user + system) the server's JVM has used so far, as the OS counts it. */
+    public Duration cpuTime() {
+        Process running = process;
+        if (running == null) {
+            throw new IllegalStateException("Keycloak is not running");
+        }
+        return running.toHandle().info().totalCpuDuration()
+                .orElseThrow(() -> new IllegalStateException("The OS does not report the CPU time of " + running.pid()));
+    }
+
+    /** {@code http://127.0.0.1:<management port>}: health and metrics. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + settings.managementPort();
     }
 
     /** True while the server process runs. */

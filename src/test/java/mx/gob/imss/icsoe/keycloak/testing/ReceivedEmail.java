@@ -24,7 +24,7 @@ public final class ReceivedEmail {
     private String html;
     private String text;
 
-    ReceivedEmail(MimeMessage message) {
+    public ReceivedEmail(MimeMessage message) {
         this.message = message;
         try {
             collect(message);
