@@ -1,0 +1,197 @@
+package mx.gob.imss.icsoe.keycloak.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.PBEKeySpec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
+import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * The hash-bound limit of a recovery: how many password hashes per second this machine computes with
+ * the realm's algorithm and the parameters Keycloak stored with a real credential (its
+ * {@code credentialData}), on as many threads as there are cores. Each recovery must hash the new
+ * password once and verify it once at sign-in, so no server can do more recoveries per second than
+ * half this rate.
+ */
+record HashRate(String algorithm, String parameters, int threads, long hashes, Duration elapsed) {
+
+    double perSecond() {
+        return hashes / (elapsed.toNanos() / 1e9);
+    }
+
+    /** Hashes for {@code duration} on {@code threads} threads, with the algorithm {@code credentialData} names. */
+    static HashRate measure(String credentialData, int threads, Duration duration) {
+        JsonNode data;
+        try {
+            data = JsonSerialization.mapper.readTree(credentialData);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Hasher hasher = hasher(data);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            hasher.hash(); // warm-up, once per class loading
+            long deadline = System.nanoTime() + duration.toNanos();
+            long started = System.nanoTime();
+            List<Future<Long>> counts = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                counts.add(pool.submit(() -> {
+                    long n = 0;
+                    while (System.nanoTime() < deadline) {
+                        hasher.hash();
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return new HashRate(data.path("algorithm").asText(), hasher.toString(), threads, total,
+                    Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("The realm's algorithm is not available here", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * The same limit seen from the server: {@code threads} admin "reset password" calls at a time for
+     * {@code duration}, each of which makes Keycloak check the realm's policy and hash once with the
+     * realm's algorithm, in its own JVM. The call's own work (token check, user read, credential
+     * write) is counted too, so this rate is at most the pure hashing rate.
+     */
+    static HashRate onServer(java.net.http.HttpClient http, String realmAdminUrl, java.util.function.Supplier<String> accessToken, List<String> userIds,
+                             java.util.function.Supplier<String> passwords, Duration duration) {
+        ExecutorService pool = Executors.newFixedThreadPool(userIds.size());
+        try {
+            long deadline = System.nanoTime() + duration.toNanos();
+            long started = System.nanoTime();
+            List<Future<Long>> counts = new ArrayList<>();
+            for (String id : userIds) {
+                counts.add(pool.submit(() -> {
+                    long n = 0;
+                    while (System.nanoTime() < deadline) {
+                        org.keycloak.representations.idm.CredentialRepresentation password =
+                                new org.keycloak.representations.idm.CredentialRepresentation();
+                        password.setType(org.keycloak.representations.idm.CredentialRepresentation.PASSWORD);
+                        password.setTemporary(false);
+                        password.setValue(passwords.get());
+                        String body = JsonSerialization.writeValueAsString(password);
+                        java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(realmAdminUrl + "/users/" + id + "/reset-password"))
+                                .header("Authorization", "Bearer " + accessToken.get())
+                                .header("Content-Type", "application/json")
+                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() != 204) {
+                            throw new AssertionError("reset-password answered " + answer.statusCode() + ": " + answer.body());
+                        }
+                        n++;
+                    }
+                    return n;
+                }));
+            }
+            long total = 0;
+            for (Future<Long> count : counts) {
+                total += count.get();
+            }
+            return new HashRate("server", "Keycloak's admin reset-password (policy check + one hash)", userIds.size(),
+                    total, Duration.ofNanos(System.nanoTime() - started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    interface Hasher {
+        void hash() throws GeneralSecurityException;
+    }
+
+    private static Hasher hasher(JsonNode data) {
+        String algorithm = data.path("algorithm").asText();
+        int iterations = data.path("hashIterations").asInt();
+        JsonNode extra = data.path("additionalParameters");
+        byte[] salt = new byte[16];
+        new SecureRandom().nextBytes(salt);
+        char[] password = "Rb7!kLm#Q2zt".toCharArray();
+        if (algorithm.equals("argon2")) {
+            int memory = Integer.parseInt(first(extra, "memory"));
+            int parallelism = Integer.parseInt(first(extra, "parallelism"));
+            int length = Integer.parseInt(first(extra, "hashLength"));
+            String type = first(extra, "type");
+            Argon2Parameters parameters = new Argon2Parameters.Builder(switch (type) {
+                case "d" -> Argon2Parameters.ARGON2_d;
+                case "i" -> Argon2Parameters.ARGON2_i;
+                default -> Argon2Parameters.ARGON2_id;
+            }).withVersion("1.0".equals(first(extra, "version")) ? Argon2Parameters.ARGON2_VERSION_10
+                    : Argon2Parameters.ARGON2_VERSION_13)
+                    .withIterations(iterations).withMemoryAsKB(memory).withParallelism(parallelism).withSalt(salt).build();
+            byte[] bytes = new String(password).getBytes(StandardCharsets.UTF_8);
+            return new Hasher() {
+                @Override
+                public void hash() {
+                    Argon2BytesGenerator generator = new Argon2BytesGenerator();
+                    generator.init(parameters);
+                    generator.generateBytes(bytes, new byte[length]);
+                }
+
+                @Override
+                public String toString() {
+                    return "argon2" + type + " v" + first(extra, "version") + ", m=" + memory + " KiB, t=" + iterations
+                            + ", p=" + parallelism + ", " + length + " bytes";
+                }
+            };
+        }
+        if (algorithm.startsWith("pbkdf2")) {
+            String jca = switch (algorithm) {
+                case "pbkdf2-sha512" -> "PBKDF2WithHmacSHA512";
+                case "pbkdf2-sha256" -> "PBKDF2WithHmacSHA256";
+                default -> "PBKDF2WithHmacSHA1";
+            };
+            return new Hasher() {
+                @Override
+                public void hash() throws GeneralSecurityException {
+                    SecretKeyFactory.getInstance(jca).generateSecret(new PBEKeySpec(password, salt, iterations, 512)).getEncoded();
+                }
+
+                @Override
+                public String toString() {
+                    return jca + ", " + iterations + " iterations";
+                }
+            };
+        }
+        throw new IllegalArgumentException("No hasher for the realm's algorithm " + algorithm);
+    }
+
+    private static String first(JsonNode extra, String name) {
+        JsonNode value = extra.path(name);
+        return value.isArray() ? value.path(0).asText() : value.asText();
+    }
+}
