@@ -157,6 +157,7 @@ public final class KeycloakDistServer implements AutoCloseable {
         command.add("--http-port=" + settings.httpPort());
         command.add("--http-management-port=" + settings.managementPort());
         command.add("--health-enabled=true");
+        command.add("--metrics-enabled=true");
         // as behind a balancer: only 127.0.0.1 may say who the client is, so tests can send an
         // X-Forwarded-For (an IPv6 client, say) from there while other loopback addresses cannot
         command.add("--proxy-headers=xforwarded");
