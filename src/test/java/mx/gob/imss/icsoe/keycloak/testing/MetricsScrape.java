@@ -1,0 +1,86 @@
+package mx.gob.imss.icsoe.keycloak.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One read of {@code /metrics} on the management port, in the Prometheus text format, parsed simply:
+ * {@code name{label="value",...} number}, comment lines skipped.
+ */
+public record MetricsScrape(String text, List<Sample> samples) {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*");
+    private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+
+    public record Sample(String name, Map<String, String> labels, double value) {
+    }
+
+    /** Reads the server's metrics now. */
+    public static MetricsScrape of(IcsoeKeycloak kc) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(kc.managementUrl() + "/metrics"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("GET /metrics on the management port").isEqualTo(200);
+            return parse(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading /metrics", e);
+        }
+    }
+
+    static MetricsScrape parse(String text) {
+        List<Sample> samples = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            Matcher sample = LINE.matcher(line.trim());
+            if (line.startsWith("#") || !sample.matches()) {
+                continue;
+            }
+            Map<String, String> labels = new LinkedHashMap<>();
+            if (sample.group(2) != null) {
+                Matcher label = LABEL.matcher(sample.group(2));
+                while (label.find()) {
+                    labels.put(label.group(1), label.group(2));
+                }
+            }
+            samples.add(new Sample(sample.group(1), labels, Double.parseDouble(sample.group(3))));
+        }
+        return new MetricsScrape(text, samples);
+    }
+
+    /** The value of the series with exactly these labels ({@code key, value, ...}); 0 when it does not exist (yet). */
+    public double value(String name, String... labelPairs) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < labelPairs.length; i += 2) {
+            wanted.put(labelPairs[i], labelPairs[i + 1]);
+        }
+        List<Sample> matching = samples.stream().filter(s -> s.name().equals(name) && s.labels().equals(wanted)).toList();
+        assertThat(matching).as("series %s%s", name, wanted).hasSizeLessThan(2);
+        return matching.isEmpty() ? 0 : matching.get(0).value();
+    }
+
+    /** How much the series grew since {@code before}. */
+    public double since(MetricsScrape before, String name, String... labelPairs) {
+        return value(name, labelPairs) - before.value(name, labelPairs);
+    }
+
+    /** The sample lines of the jar's own meters ({@code icsoe_…}). */
+    public List<String> icsoeLines() {
+        return text.lines().filter(line -> line.startsWith("icsoe_")).toList();
+    }
+}
