@@ -3,11 +3,9 @@ package mx.gob.imss.icsoe.keycloak.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.htmlunit.WebClient;
 import org.junit.jupiter.api.Test;
@@ -32,17 +30,15 @@ class MetricsIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String REALM = IcsoeKeycloak.REALM;
-    private static final String REQUESTS = "icsoe_reset_requests_total";
-    private static final String MAIL = "icsoe_mail_messages_total";
-    private static final String DEPTH = "icsoe_mail_queue_depth";
+    private static final String MAIL = MetricsScrape.MAIL_MESSAGES;
+    private static final String DEPTH = MetricsScrape.QUEUE_DEPTH;
     private static final String CHANGES = "icsoe_password_changes_total";
 
     @Test
-    void givenResetRequestsAndAPasswordChange_whenScraped_thenEachCountsInItsSeriesAndNoSeriesNamesThePerson(IcsoeKeycloak kc)
-            throws InterruptedException {
+    void givenResetRequestsAndAPasswordChange_whenScraped_thenEachCountsInItsSeriesAndNoSeriesNamesThePerson(IcsoeKeycloak kc) {
         Capturista matching = kc.users().create();
         Capturista other = kc.users().create();
-        MetricsScrape before = await(kc, scrape -> scrape.value(DEPTH) == 0, "an idle mail queue before the requests");
+        MetricsScrape before = MetricsScrape.awaitIdle(kc);
 
         submit(kc, matching.curp(), matching.email());
         submit(kc, other.curp(), "otra.persona@correo.example");
@@ -55,20 +51,13 @@ class MetricsIT {
 
         kc.mailbox().awaitMessagesTo(matching.email(), 1, WAIT);
         kc.mailbox().awaitMessagesTo(other.email(), 1, WAIT);
-        MetricsScrape after = await(kc, scrape -> scrape.value(DEPTH) == 0
-                && scrape.since(before, REQUESTS, "outcome", "queued", "realm", REALM) >= 1
-                && scrape.since(before, REQUESTS, "outcome", "no_match", "realm", REALM) >= 1
+        MetricsScrape after = MetricsScrape.await(kc, scrape -> scrape.value(DEPTH) == 0
+                && scrape.resetRequestsSince(before) >= 3
                 && scrape.since(before, MAIL, "email", "password_updated", "result", "sent") >= 1,
                 "the background jobs' counts");
 
-        Map<String, Double> outcomes = new LinkedHashMap<>();
-        for (String outcome : List.of("queued", "no_match", "invalid", "throttled_address", "throttled_user", "stale",
-                "failed", "queue_full")) {
-            outcomes.put(outcome, after.since(before, REQUESTS, "outcome", outcome, "realm", REALM));
-        }
-        assertThat(outcomes).as("one outcome per request").isEqualTo(Map.of(
-                "queued", 1.0, "no_match", 1.0, "invalid", 1.0, "throttled_address", 0.0, "throttled_user", 0.0,
-                "stale", 0.0, "failed", 0.0, "queue_full", 0.0));
+        assertThat(after.resetOutcomesSince(before)).as("one outcome per request")
+                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("queued", 1, "no_match", 1, "invalid", 1)));
         assertThat(after.since(before, MAIL, "email", "reset_link", "result", "queued")).isEqualTo(1);
         assertThat(after.since(before, MAIL, "email", "reset_link", "result", "sent")).isEqualTo(1);
         assertThat(after.since(before, MAIL, "email", "reset_link", "result", "failed")).isZero();
@@ -105,19 +94,5 @@ class MetricsIT {
             var page = new ResetRequestPage(ResetRequestPage.open(web, kc.portalLoginUrl()).submit(curp, email));
             assertThat(page.fieldError("username")).startsWith("La CURP no tiene un formato válido");
         }
-    }
-
-    private static MetricsScrape await(IcsoeKeycloak kc, Predicate<MetricsScrape> done, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        MetricsScrape scrape = MetricsScrape.of(kc);
-        while (!done.test(scrape)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("No " + what + " within " + WAIT.toSeconds() + " s; last scrape:\n"
-                        + String.join("\n", scrape.icsoeLines()));
-            }
-            Thread.sleep(200);
-            scrape = MetricsScrape.of(kc);
-        }
-        return scrape;
     }
 }

@@ -10,11 +10,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 
 /**
  * One read of {@code /metrics} on the management port, in the Prometheus text format, parsed simply:
@@ -22,6 +27,10 @@ import java.util.regex.Pattern;
  */
 public record MetricsScrape(String text, List<Sample> samples) {
 
+    public static final String RESET_REQUESTS = "icsoe_reset_requests_total";
+    public static final String MAIL_MESSAGES = "icsoe_mail_messages_total";
+    public static final String QUEUE_DEPTH = "icsoe_mail_queue_depth";
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*");
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
@@ -42,6 +51,67 @@ public record MetricsScrape(String text, List<Sample> samples) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading /metrics", e);
         }
+    }
+
+    /** Reads the metrics until {@code done} holds, for 30 s at the most. */
+    public static MetricsScrape await(IcsoeKeycloak kc, Predicate<MetricsScrape> done, String what) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        MetricsScrape scrape = of(kc);
+        while (!done.test(scrape)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("No " + what + " within " + WAIT.toSeconds() + " s; last scrape:\n"
+                        + String.join("\n", scrape.icsoeLines()));
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + what, e);
+            }
+            scrape = of(kc);
+        }
+        return scrape;
+    }
+
+    /**
+     * Waits until no mail job waits or runs: every job queued so far has counted its outcome (a job
+     * leaves the queue after its transaction, and so its count, is done).
+     */
+    public static MetricsScrape awaitIdle(IcsoeKeycloak kc) {
+        return await(kc, scrape -> scrape.value(QUEUE_DEPTH) == 0, "idle mail queue");
+    }
+
+    /** Waits until the realm's reset requests since {@code before} add up to {@code requests} (or more) and the queue is idle. */
+    public static MetricsScrape awaitResetRequests(IcsoeKeycloak kc, MetricsScrape before, int requests) {
+        return await(kc, scrape -> scrape.value(QUEUE_DEPTH) == 0
+                        && scrape.resetRequestsSince(before) >= requests,
+                requests + " reset request outcomes");
+    }
+
+    /** All reset requests of realm {@code icsoe} since {@code before}, whatever their outcome. */
+    public double resetRequestsSince(MetricsScrape before) {
+        return resetOutcomesSince(before).values().stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Every reset outcome of realm {@code icsoe} (zeros included) and how much it grew since {@code before}. */
+    public Map<String, Double> resetOutcomesSince(MetricsScrape before) {
+        Map<String, Double> outcomes = new LinkedHashMap<>();
+        Arrays.stream(IcsoeMetrics.ResetOutcome.values()).map(MetricsScrape::tag)
+                .forEach(o -> outcomes.put(o, since(before, RESET_REQUESTS, "outcome", o, "realm", IcsoeKeycloak.REALM)));
+        return outcomes;
+    }
+
+    /** {@code counts} (outcome → count) with every other outcome at 0, to compare with {@link #resetOutcomesSince}. */
+    public static Map<String, Double> resetOutcomes(Map<String, Integer> counts) {
+        Map<String, Double> expected = new LinkedHashMap<>();
+        Arrays.stream(IcsoeMetrics.ResetOutcome.values()).map(MetricsScrape::tag)
+                .forEach(o -> expected.put(o, counts.getOrDefault(o, 0).doubleValue()));
+        assertThat(expected).as("known outcomes").containsKeys(counts.keySet().toArray(String[]::new));
+        return expected;
+    }
+
+    private static String tag(IcsoeMetrics.ResetOutcome outcome) {
+        return outcome.name().toLowerCase(Locale.ROOT);
     }
 
     static MetricsScrape parse(String text) {
