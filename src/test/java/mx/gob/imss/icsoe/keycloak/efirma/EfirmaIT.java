@@ -329,7 +329,7 @@ class EfirmaIT {
     void givenATamperedSignaturePostedDirectly_thenRefused_andTheSameSignatureUntamperedSignsIn(IcsoeKeycloak kc) throws Exception {
         Capturista capturista = kc.users().create();
         SatFixtures.Efirma efirma = fielFor(capturista.curp());
-        MetricsScrape before = MetricsScrape.of(kc);
+        MetricsScrape before = MetricsScrape.of(kc.managementUrl());
         EfirmaPage page = EfirmaPage.fromLogin(browser, kc.portalLoginUrl());
         byte[] signature = sign(efirma, page.challenge());
         signature[100] ^= 0x01;
@@ -341,7 +341,7 @@ class EfirmaIT {
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("code="));
         assertThat(kc.realm().users().get(capturista.id()).getUserSessions()).hasSize(1);
 
-        MetricsScrape after = MetricsScrape.of(kc);
+        MetricsScrape after = MetricsScrape.of(kc.managementUrl());
         String signins = "icsoe_efirma_signins_total";
         assertThat(after.since(before, signins, "outcome", "key_mismatch", "realm", IcsoeKeycloak.REALM)).isEqualTo(1);
         assertThat(after.since(before, signins, "outcome", "success", "realm", IcsoeKeycloak.REALM)).isEqualTo(1);

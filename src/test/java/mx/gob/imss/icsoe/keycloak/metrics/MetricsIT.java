@@ -38,7 +38,7 @@ class MetricsIT {
     void givenResetRequestsAndAPasswordChange_whenScraped_thenEachCountsInItsSeriesAndNoSeriesNamesThePerson(IcsoeKeycloak kc) {
         Capturista matching = kc.users().create();
         Capturista other = kc.users().create();
-        MetricsScrape before = MetricsScrape.awaitIdle(kc);
+        MetricsScrape before = MetricsScrape.awaitIdle(kc.managementUrl());
 
         submit(kc, matching.curp(), matching.email());
         submit(kc, other.curp(), "otra.persona@correo.example");
@@ -51,7 +51,7 @@ class MetricsIT {
 
         kc.mailbox().awaitMessagesTo(matching.email(), 1, WAIT);
         kc.mailbox().awaitMessagesTo(other.email(), 1, WAIT);
-        MetricsScrape after = MetricsScrape.await(kc, scrape -> scrape.value(DEPTH) == 0
+        MetricsScrape after = MetricsScrape.await(kc.managementUrl(), scrape -> scrape.value(DEPTH) == 0
                 && scrape.resetRequestsSince(before) >= 3
                 && scrape.since(before, MAIL, "email", "password_updated", "result", "sent") >= 1,
                 "the background jobs' counts");

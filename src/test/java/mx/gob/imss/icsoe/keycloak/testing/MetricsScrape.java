@@ -38,10 +38,10 @@ public record MetricsScrape(String text, List<Sample> samples) {
     public record Sample(String name, Map<String, String> labels, double value) {
     }
 
-    /** Reads the server's metrics now. */
-    public static MetricsScrape of(IcsoeKeycloak kc) {
+    /** Reads the metrics of the server whose management interface is at {@code managementUrl}, now. */
+    public static MetricsScrape of(String managementUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(kc.managementUrl() + "/metrics"))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/metrics"))
                     .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("GET /metrics on the management port").isEqualTo(200);
             return parse(response.body());
@@ -54,9 +54,9 @@ public record MetricsScrape(String text, List<Sample> samples) {
     }
 
     /** Reads the metrics until {@code done} holds, for 30 s at the most. */
-    public static MetricsScrape await(IcsoeKeycloak kc, Predicate<MetricsScrape> done, String what) {
+    public static MetricsScrape await(String managementUrl, Predicate<MetricsScrape> done, String what) {
         long deadline = System.nanoTime() + WAIT.toNanos();
-        MetricsScrape scrape = of(kc);
+        MetricsScrape scrape = of(managementUrl);
         while (!done.test(scrape)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("No " + what + " within " + WAIT.toSeconds() + " s; last scrape:\n"
@@ -68,7 +68,7 @@ public record MetricsScrape(String text, List<Sample> samples) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + what, e);
             }
-            scrape = of(kc);
+            scrape = of(managementUrl);
         }
         return scrape;
     }
@@ -77,13 +77,13 @@ public record MetricsScrape(String text, List<Sample> samples) {
      * Waits until no mail job waits or runs: every job queued so far has counted its outcome (a job
      * leaves the queue after its transaction, and so its count, is done).
      */
-    public static MetricsScrape awaitIdle(IcsoeKeycloak kc) {
-        return await(kc, scrape -> scrape.value(QUEUE_DEPTH) == 0, "idle mail queue");
+    public static MetricsScrape awaitIdle(String managementUrl) {
+        return await(managementUrl, scrape -> scrape.value(QUEUE_DEPTH) == 0, "idle mail queue");
     }
 
     /** Waits until the realm's reset requests since {@code before} add up to {@code requests} (or more) and the queue is idle. */
-    public static MetricsScrape awaitResetRequests(IcsoeKeycloak kc, MetricsScrape before, int requests) {
-        return await(kc, scrape -> scrape.value(QUEUE_DEPTH) == 0
+    public static MetricsScrape awaitResetRequests(String managementUrl, MetricsScrape before, int requests) {
+        return await(managementUrl, scrape -> scrape.value(QUEUE_DEPTH) == 0
                         && scrape.resetRequestsSince(before) >= requests,
                 requests + " reset request outcomes");
     }

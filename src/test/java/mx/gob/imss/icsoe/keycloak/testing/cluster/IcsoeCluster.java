@@ -259,6 +259,11 @@ public final class IcsoeCluster implements AutoCloseable {
         return proxy;
     }
 
+    /** {@code http://127.0.0.1:<management port>} of one node: its own {@code /metrics}, as Prometheus scrapes each node. */
+    public String managementUrl(Node node) {
+        return "http://127.0.0.1:" + node(node).settings().managementPort();
+    }
+
     public KeycloakDistServer node(Node node) {
         return nodes.get(node);
     }
