@@ -22,6 +22,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import mx.gob.imss.icsoe.keycloak.curp.Curp;
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
 /**
@@ -32,7 +33,8 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * problem it found itself. This step consumes the challenge (notes removed, value marked used in the
  * cluster's single-use store), lets {@link EfirmaVerifier} check certificate, chain and signature, and
  * maps the certificate's CURP to the user whose username it is. Every outcome is an event; a bad
- * signature over a trusted certificate counts for Keycloak's brute-force protection.
+ * signature over a trusted certificate counts for Keycloak's brute-force protection. Every post also
+ * counts once in {@link IcsoeMetrics#EFIRMA_SIGNINS}: {@code success} or the problem's code.
  */
 final class EfirmaAuthenticator implements UserlessStep {
 
@@ -101,6 +103,7 @@ final class EfirmaAuthenticator implements UserlessStep {
             refuse(context, EfirmaProblem.ACCOUNT_LOCKED, curp);
         } else {
             context.getEvent().user(user).detail(IcsoeEventDetails.OUTCOME, "efirma").detail(IcsoeEventDetails.SUBJECT, subject(context, curp));
+            IcsoeMetrics.global().efirmaSignedIn(realm.getName());
             context.setUser(user);
             context.success();
         }
@@ -116,11 +119,13 @@ final class EfirmaAuthenticator implements UserlessStep {
         }
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
         event(context, outcome.problem(), outcome.curp()).user(user).error(outcome.problem().eventError());
+        IcsoeMetrics.global().efirmaRefused(context.getRealm().getName(), outcome.problem());
         context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, outcome.problem()));
     }
 
     private void refuse(AuthenticationFlowContext context, EfirmaProblem problem, Curp curp) {
         event(context, problem, curp).error(problem.eventError());
+        IcsoeMetrics.global().efirmaRefused(context.getRealm().getName(), problem);
         context.challenge(page(context, problem));
     }
 

@@ -30,21 +30,25 @@ final class PasswordUpdatedEmailSender {
 
     private static final Logger LOG = Logger.getLogger(PasswordUpdatedEmailSender.class);
 
-    /** Sends the confirmation of {@code change}; nothing when the user or their address is gone. */
-    void send(KeycloakSession session, PasswordUpdatedEmailListener.Change change) throws EmailException {
+    /**
+     * Sends the confirmation of {@code change}; nothing when the user or their address is gone.
+     *
+     * @return whether a message went to the mail server
+     */
+    boolean send(KeycloakSession session, PasswordUpdatedEmailListener.Change change) throws EmailException {
         RealmModel realm = session.realms().getRealm(change.realmId());
         if (realm == null) {
-            return;
+            return false;
         }
         session.getContext().setRealm(realm);
         UserModel user = session.users().getUserById(realm, change.userId());
         if (user == null) {
             LOG.debugf("user %s gone before the password-updated email", change.userId());
-            return;
+            return false;
         }
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             LOG.debugf("user %s has no email address: no password-updated email", user.getId());
-            return;
+            return false;
         }
         Locale locale = session.getContext().resolveLocale(user, true);
         Map<String, Object> attributes = new HashMap<>();
@@ -56,5 +60,6 @@ final class PasswordUpdatedEmailSender {
                 .setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
                 .send(SUBJECT_KEY, List.of(), TEMPLATE, attributes);
         LOG.debugf("password-updated email sent to user %s", user.getId());
+        return true;
     }
 }

@@ -10,11 +10,16 @@ import org.keycloak.models.RealmModel;
 
 import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
 import mx.gob.imss.icsoe.keycloak.mail.MailJob;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.MailResult;
 
 /**
  * The confirmation email of one password change, as a background mail job. Only a failure is an
  * event ({@code CUSTOM_REQUIRED_ACTION_ERROR} naming this listener): the change itself already has
- * Keycloak's own event.
+ * Keycloak's own event. Each job is one {@code password_updated} email of
+ * {@link IcsoeMetrics#MAIL_MESSAGES}: {@code sent}, {@code failed} (the send or the job) or
+ * {@code refused}; a user without an address by the time the job runs is neither sent nor failed.
  */
 record PasswordUpdatedMailJob(PasswordUpdatedEmailListener.Change change, PasswordUpdatedEmailSender sender)
         implements MailJob {
@@ -26,19 +31,24 @@ record PasswordUpdatedMailJob(PasswordUpdatedEmailListener.Change change, Passwo
     @Override
     public void run(KeycloakSession session) {
         try {
-            sender.send(session, change);
+            if (sender.send(session, change)) {
+                IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.SENT);
+            }
         } catch (EmailException e) {
+            IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.FAILED);
             failure(session, EVENT_SEND_FAILED, e);
         }
     }
 
     @Override
     public void failed(KeycloakSession session, RuntimeException cause) {
+        IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.FAILED);
         failure(session, EVENT_JOB_FAILED, cause);
     }
 
     @Override
     public void refused(KeycloakSession session) {
+        IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.REFUSED);
         failure(session, EVENT_QUEUE_FULL, null);
     }
 

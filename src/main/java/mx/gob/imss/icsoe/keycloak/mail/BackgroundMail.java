@@ -12,6 +12,8 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.KeycloakSessionTask;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
+
 /**
  * The one way this jar sends mail: after the request's transaction has committed, a {@link MailJob}
  * runs on Keycloak's executor {@value #EXECUTOR}, in a session and transaction of its own, so no HTTP
@@ -20,7 +22,8 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * commit comes before the answer goes out, and a job that looked a user up at the same moment would
  * slow that answer down by what it found, telling a registered CURP from an unknown one. At most
  * {@link #capacity()} jobs wait or run per node (system property {@value #CAPACITY_PROPERTY},
- * default {@value #DEFAULT_CAPACITY}); a job past that is refused and records so.
+ * default {@value #DEFAULT_CAPACITY}); a job past that is refused and records so. Their number is the
+ * gauge {@value IcsoeMetrics#MAIL_QUEUE_DEPTH} ({@link #publishDepth}).
  */
 public final class BackgroundMail {
 
@@ -56,14 +59,23 @@ public final class BackgroundMail {
     /**
      * Queues {@code job} now: for callers that already run after the request's commit (an
      * after-completion hook). A full queue records the refusal before this returns.
+     *
+     * @return whether the job was accepted; {@code false} after {@link MailJob#refused} has run
      */
-    public static void queue(KeycloakSession session, MailJob job) {
+    public static boolean queue(KeycloakSession session, MailJob job) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         Executor later = CompletableFuture.delayedExecutor(START_DELAY_MILLIS, TimeUnit.MILLISECONDS,
                 session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
-        if (!QUEUE.offer(later, () -> runGuarded(factory, job))) {
-            record(factory, "refusal", job::refused);
+        if (QUEUE.offer(later, () -> runGuarded(factory, job))) {
+            return true;
         }
+        record(factory, "refusal", job::refused);
+        return false;
+    }
+
+    /** Publishes {@link #depth()} as the gauge {@value IcsoeMetrics#MAIL_QUEUE_DEPTH}; once, at server start. */
+    public static void publishDepth() {
+        IcsoeMetrics.global().mailQueueDepth(QUEUE::depth);
     }
 
     /** Jobs waiting or running on this node. */

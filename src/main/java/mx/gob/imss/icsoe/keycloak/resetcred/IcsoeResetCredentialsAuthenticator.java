@@ -12,6 +12,8 @@ import org.keycloak.models.utils.FormMessage;
 
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
 /**
@@ -23,6 +25,9 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * more than hand a {@link ResetJob} to the background mailer: the lookup, the match, the per-user
  * limit and the signing all happen there, so the answer's time cannot tell who is registered. The
  * step never sets the user on this leg, so Keycloak's "send reset email" step behind it never runs here.
+ * Each post ends in one {@link IcsoeMetrics#RESET_REQUESTS} outcome: {@code invalid} (past the
+ * address's limit too), {@code throttled_address}, {@code failed} when the step cannot run, or, for a
+ * queued job, the outcome {@link ResetJob} counts.
  * <p>
  * Second leg (the emailed link, verified by Keycloak's action-token endpoint): the token is
  * re-verified and the user set, and Keycloak's "send reset email" (force-login) and "reset password"
@@ -74,6 +79,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
             hasher = SubjectHasher.forRealm(context.getSession(), context.getRealm());
         } catch (IllegalStateException e) {
             LOG.errorf("Reset step of realm %s is off: %s", context.getRealm().getName(), e.getMessage());
+            IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.FAILED);
             context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
@@ -83,6 +89,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
                 .tryAcquire(addressKey, limits.requestsPerAddress(), limits.addressWindow());
 
         if (!request.valid()) {
+            IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.INVALID);
             if (withinLimit) {
                 context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
                         .detail(IcsoeEventDetails.OUTCOME, String.join(",", request.fieldErrors().values()))
@@ -100,6 +107,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
             BackgroundMail.afterCommit(context.getSession(),
                     ResetJob.capture(context, request, subjectHash, KEY_PREFIX + "u:" + subjectHash, limits));
         } else {
+            IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.THROTTLED_ADDRESS);
             reportThrottledAddress(context, addressKey, limits, subjectHash);
         }
         context.challenge(context.form().createForm(SENT_TEMPLATE));

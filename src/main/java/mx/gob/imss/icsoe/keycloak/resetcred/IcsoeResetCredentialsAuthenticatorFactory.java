@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -98,7 +99,8 @@ public final class IcsoeResetCredentialsAuthenticatorFactory implements Authenti
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to wire
+        // the mailer is shared with the password-updated email; its gauge is published once, here
+        BackgroundMail.publishDepth();
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -21,19 +22,27 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.mail.MailJob;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.MailResult;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 
 /**
  * Everything a well-formed reset request leads to, done in the background so the request thread
  * does the same work whoever asks: look the CURP up, match the email, take the per-user slot, sign
  * Keycloak's reset action token, make it the user's only valid link, and send it. Every outcome is
- * one {@code SEND_RESET_PASSWORD} event. Only values cross the thread boundary; the models are read
+ * one {@code SEND_RESET_PASSWORD} event and one count of {@link IcsoeMetrics#RESET_REQUESTS}: an
+ * outcome of {@link #run} counts once the job's transaction has committed, so a job whose commit
+ * fails counts only as {@code failed}. Only values cross the thread boundary; the models are read
  * in the job's own session.
  *
+ * @param realmName    the realm's name when the request came: the meters' realm tag, also when the
+ *                     realm can no longer be read
  * @param linkTemplate the request's action-token URL (base URI, execution, client, tab) with
  *                     {@link #TOKEN_PLACEHOLDER} where the token goes
  * @param requestedAt  Keycloak time (seconds) of the request; the link expires a lifespan after it
  */
-record ResetJob(String realmId, String clientId, String ipAddress, String subjectHash, String username,
+record ResetJob(String realmId, String realmName, String clientId, String ipAddress, String subjectHash, String username,
                 String typedEmail, String userSlotKey, ResetThrottleConfig limits, URI baseUri,
                 String authSessionId, String linkTemplate, int requestedAt) implements MailJob {
 
@@ -51,7 +60,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
     static ResetJob capture(AuthenticationFlowContext context, ResetRequest request, String subjectHash,
                             String userSlotKey, ResetThrottleConfig limits) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        return new ResetJob(context.getRealm().getId(), authSession.getClient().getClientId(),
+        return new ResetJob(context.getRealm().getId(), context.getRealm().getName(), authSession.getClient().getClientId(),
                 context.getConnection().getRemoteAddr(), subjectHash, request.curp().username(), request.email(),
                 userSlotKey, limits, context.getUriInfo().getBaseUri(),
                 AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId(),
@@ -62,6 +71,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
     public void run(KeycloakSession session) {
         RealmModel realm = realmIn(session);
         if (realm == null) {
+            count(session, ResetOutcome.FAILED);
             return;
         }
         EventBuilder event = event(session, realm);
@@ -73,6 +83,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
                 user == null ? null : user.getEmail(), typedEmail);
         if (match != ResetMatch.MATCH) {
             event.detail(IcsoeEventDetails.OUTCOME, "no_match").error(match.eventError());
+            count(session, ResetOutcome.NO_MATCH);
             return;
         }
         int lifespan = ResetLinkCheck.validitySeconds(realm);
@@ -80,22 +91,28 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
         int left = expires - Time.currentTime();
         if (tooLittleLeft(left, lifespan)) {
             event.detail(IcsoeEventDetails.OUTCOME, "stale").error(EVENT_LINK_STALE);
+            count(session, ResetOutcome.STALE);
             return;
         }
         SlotThrottle throttle = new SlotThrottle(session.singleUseObjects());
         if (!throttle.tryAcquire(userSlotKey, limits.emailsPerUser(), limits.userWindow())) {
             event.detail(IcsoeEventDetails.OUTCOME, "throttled").error(EVENT_THROTTLED_USER);
+            count(session, ResetOutcome.THROTTLED_USER);
             return;
         }
         ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(), expires,
                 authSessionId, clientId);
         String link = linkTemplate.replace(TOKEN_PLACEHOLDER, sign(session, realm, token));
         new LatestLink(session.singleUseObjects()).issued(user.getId(), token.getId(), left);
+        count(session, ResetOutcome.QUEUED);
+        IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.QUEUED);
         try {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .sendPasswordReset(link, Math.max(1, left / 60));
+            IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.SENT);
             event.detail(IcsoeEventDetails.OUTCOME, "sent").success();
         } catch (EmailException e) {
+            IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.FAILED);
             event.detail(IcsoeEventDetails.OUTCOME, "send_failed").detail(Details.REASON, e.getClass().getSimpleName())
                     .error(Errors.EMAIL_SEND_FAILED);
         }
@@ -103,6 +120,7 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
 
     @Override
     public void failed(KeycloakSession session, RuntimeException cause) {
+        IcsoeMetrics.global().resetRequest(realmName, ResetOutcome.FAILED);
         RealmModel realm = realmIn(session);
         if (realm != null) {
             event(session, realm).detail(IcsoeEventDetails.OUTCOME, "failed").detail(Details.REASON, cause.getClass().getName())
@@ -112,10 +130,27 @@ record ResetJob(String realmId, String clientId, String ipAddress, String subjec
 
     @Override
     public void refused(KeycloakSession session) {
+        IcsoeMetrics.global().resetRequest(realmName, ResetOutcome.QUEUE_FULL);
+        IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.REFUSED);
         RealmModel realm = realmIn(session);
         if (realm != null) {
             event(session, realm).detail(IcsoeEventDetails.OUTCOME, "queue_full").error(EVENT_QUEUE_FULL);
         }
+    }
+
+    /** Counts {@code outcome} once the job's transaction commits; on rollback {@link #failed} counts instead. */
+    private void count(KeycloakSession session, ResetOutcome outcome) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                IcsoeMetrics.global().resetRequest(realmName, outcome);
+            }
+
+            @Override
+            protected void rollbackImpl() {
+                // the job failed: failed(...) counts it
+            }
+        });
     }
 
     /**

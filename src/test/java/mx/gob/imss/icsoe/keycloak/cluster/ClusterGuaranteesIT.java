@@ -23,6 +23,7 @@ import mx.gob.imss.icsoe.keycloak.resetcred.ResetThrottleConfig;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
+import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.cluster.ClusterExtension;
 import mx.gob.imss.icsoe.keycloak.testing.cluster.IcsoeCluster;
@@ -71,6 +72,8 @@ class ClusterGuaranteesIT {
     @Test
     void givenThreeEmailsSentThroughNodeA_whenTheUserAsksAFourthTimeOnNodeB_thenTheSamePageButNoFourthEmail(IcsoeCluster cluster) {
         Capturista capturista = cluster.users().create();
+        MetricsScrape beforeA = MetricsScrape.awaitIdle(cluster.managementUrl(Node.A));
+        MetricsScrape beforeB = MetricsScrape.awaitIdle(cluster.managementUrl(Node.B));
         for (Node node : List.of(Node.A, Node.A, Node.A, Node.B)) {
             HtmlPage page = submitReset(cluster, node, Browsers.randomLoopback(), capturista.curp(), capturista.email());
             assertSentPage(page);
@@ -81,6 +84,11 @@ class ClusterGuaranteesIT {
         }
         ClusterFlows.sleep(ClusterFlows.NO_MAIL_GRACE);
         assertThat(ClusterFlows.resetMails(cluster, capturista)).hasSize(3);
+        // each node counts the requests it answered: Prometheus sums the nodes
+        assertThat(MetricsScrape.awaitResetRequests(cluster.managementUrl(Node.A), beforeA, 3).resetOutcomesSince(beforeA))
+                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("queued", 3)));
+        assertThat(MetricsScrape.awaitResetRequests(cluster.managementUrl(Node.B), beforeB, 1).resetOutcomesSince(beforeB))
+                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("throttled_user", 1)));
     }
 
     @Test

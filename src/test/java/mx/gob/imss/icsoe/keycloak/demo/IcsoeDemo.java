@@ -81,6 +81,7 @@ public final class IcsoeDemo {
         say("Portal (inicio de sesión): " + new PortalClient(base, "icsoe").redirectUri());
         say("Buzón de correo (emails):  http://localhost:" + mailViewerPort + "/");
         say("Consola de administración: " + base + "/admin/  (usuario admin, contraseña " + adminPassword + ")");
+        say("Métricas (Prometheus):     http://localhost:" + managementPort + "/metrics");
         say("Capturista de prueba:      CURP " + DEMO_CURP + ", correo " + DEMO_EMAIL + ", contraseña " + DEMO_PASSWORD);
         say("Ctrl-C para detener todo.");
         say("====================================================");

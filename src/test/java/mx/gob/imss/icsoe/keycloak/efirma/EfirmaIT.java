@@ -41,6 +41,7 @@ import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.CurpFactory;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
 
 /**
  * The e.firma sign-in end to end: the real Keycloak with the imported realm, a real Chromium choosing
@@ -328,6 +329,7 @@ class EfirmaIT {
     void givenATamperedSignaturePostedDirectly_thenRefused_andTheSameSignatureUntamperedSignsIn(IcsoeKeycloak kc) throws Exception {
         Capturista capturista = kc.users().create();
         SatFixtures.Efirma efirma = fielFor(capturista.curp());
+        MetricsScrape before = MetricsScrape.of(kc.managementUrl());
         EfirmaPage page = EfirmaPage.fromLogin(browser, kc.portalLoginUrl());
         byte[] signature = sign(efirma, page.challenge());
         signature[100] ^= 0x01;
@@ -338,6 +340,12 @@ class EfirmaIT {
         page.post(Map.of("certificate", base64(efirma.cer()), "signature", base64(good), "challenge", page.challenge(), "error", ""));
         new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("code="));
         assertThat(kc.realm().users().get(capturista.id()).getUserSessions()).hasSize(1);
+
+        MetricsScrape after = MetricsScrape.of(kc.managementUrl());
+        String signins = "icsoe_efirma_signins_total";
+        assertThat(after.since(before, signins, "outcome", "key_mismatch", "realm", IcsoeKeycloak.REALM)).isEqualTo(1);
+        assertThat(after.since(before, signins, "outcome", "success", "realm", IcsoeKeycloak.REALM)).isEqualTo(1);
+        assertThat(after.icsoeLines()).noneMatch(line -> line.toLowerCase(Locale.ROOT).contains(capturista.username()));
     }
 
     @Test

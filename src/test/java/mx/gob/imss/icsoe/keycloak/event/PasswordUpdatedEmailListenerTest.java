@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -27,6 +29,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransaction;
 import org.keycloak.models.KeycloakTransactionManager;
 import org.mockito.ArgumentCaptor;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 class PasswordUpdatedEmailListenerTest {
 
@@ -142,6 +147,60 @@ class PasswordUpdatedEmailListenerTest {
         afterCommit.commit();
 
         assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u2");
+    }
+
+    /** The listener counts on Micrometer's global registry: a registry of the test's own sees the counts. */
+    @Nested
+    class Counts {
+
+        private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+        @BeforeEach
+        void addRegistry() {
+            Metrics.addRegistry(registry);
+        }
+
+        @AfterEach
+        void removeRegistry() {
+            Metrics.removeRegistry(registry);
+        }
+
+        private double changes(String via) {
+            var counter = registry.find("icsoe.password.changes").tags("realm", "icsoe", "via", via).counter();
+            return counter == null ? 0 : counter.count();
+        }
+
+        private Event inRealmIcsoe(Event event) {
+            event.setRealmName("icsoe");
+            return event;
+        }
+
+        @Test
+        void givenChangesThatCommitThenOneCountPerUserByWhoChangedIt() {
+            listener.onEvent(inRealmIcsoe(passwordUpdated("u1", 1L)));
+            listener.onEvent(inRealmIcsoe(passwordUpdated("u1", 2L)));
+            AdminEvent admin = adminReset("u2", 3L);
+            admin.setRealmName("icsoe");
+            listener.onEvent(admin, false);
+            assertThat(changes("user")).as("nothing before the commit").isZero();
+
+            KeycloakTransaction afterCommit = enlisted();
+            afterCommit.begin();
+            afterCommit.commit();
+
+            assertThat(changes("user")).isEqualTo(1);
+            assertThat(changes("admin")).isEqualTo(1);
+        }
+
+        @Test
+        void givenARollbackThenNothingIsCounted() {
+            listener.onEvent(inRealmIcsoe(passwordUpdated("u1", 1L)));
+            KeycloakTransaction afterCommit = enlisted();
+            afterCommit.begin();
+            afterCommit.rollback();
+
+            assertThat(changes("user")).isZero();
+        }
     }
 
     @Test

@@ -24,7 +24,7 @@ class ResetJobTest {
 
     @org.junit.jupiter.api.Test
     void givenAJobThenItsTextNamesNeitherCurpNorEmail() {
-        ResetJob job = new ResetJob("realm", "icsoe-portal", "203.0.113.7", "abc123", "hegg850315mdfrrd07",
+        ResetJob job = new ResetJob("realm", "icsoe", "icsoe-portal", "203.0.113.7", "abc123", "hegg850315mdfrrd07",
                 "capturista@icsoe.example", "key", ResetThrottleConfig.DEFAULTS, java.net.URI.create("https://sso.example/"),
                 "asid", "https://sso.example/x?key=" + ResetJob.TOKEN_PLACEHOLDER, 0);
         assertThat(job.toString()).contains("abc123").doesNotContain("hegg").doesNotContain("@");

@@ -19,6 +19,7 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
@@ -34,6 +35,7 @@ class ResetThrottleIT {
     @Test
     void givenThreeEmailsAlreadySent_whenTheUserAsksAgain_thenTheSamePageNoFourthEmailAndAnEvent(IcsoeKeycloak kc) throws Exception {
         Capturista capturista = kc.users().create();
+        MetricsScrape before = MetricsScrape.awaitIdle(kc.managementUrl());
         for (int i = 0; i < 4; i++) {
             HtmlPage page = ResetItSupport.submitFresh(kc, capturista.curp(), capturista.email());
             assertThat(ResetRequestPage.sentText(page)).startsWith(ResetItSupport.SENT_TEXT);
@@ -42,6 +44,8 @@ class ResetThrottleIT {
         Thread.sleep(ResetItSupport.NO_MAIL_GRACE.toMillis());
         assertThat(kc.mailbox().messagesTo(capturista.email())).hasSize(3);
         ResetItSupport.awaitEvent(kc, "SEND_RESET_PASSWORD_ERROR", capturista.id(), "icsoe_throttled_user");
+        assertThat(MetricsScrape.awaitResetRequests(kc.managementUrl(), before, 4).resetOutcomesSince(before))
+                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("queued", 3, "throttled_user", 1)));
     }
 
     @Test
@@ -51,6 +55,7 @@ class ResetThrottleIT {
         Map<String, String> original = new HashMap<>(config.getConfig());
         Capturista capturista = kc.users().create();
         InetAddress address = Browsers.randomLoopback();
+        MetricsScrape before = MetricsScrape.awaitIdle(kc.managementUrl());
         try {
             Map<String, String> low = new HashMap<>(original);
             low.put(ResetThrottleConfig.REQUESTS_PER_ADDRESS, "3");
@@ -74,6 +79,8 @@ class ResetThrottleIT {
 
             submitFrom(Browsers.randomLoopback(), kc, capturista.curp(), capturista.email());
             kc.mailbox().awaitMessagesTo(capturista.email(), 1, Duration.ofSeconds(20));
+            assertThat(MetricsScrape.awaitResetRequests(kc.managementUrl(), before, 5).resetOutcomesSince(before))
+                    .isEqualTo(MetricsScrape.resetOutcomes(Map.of("no_match", 3, "throttled_address", 1, "queued", 1)));
         } finally {
             config.setConfig(original);
             ResetItSupport.updateThrottleConfig(kc.realm(), config);
@@ -136,6 +143,7 @@ class ResetThrottleIT {
     /** A flood of malformed posts from one address costs a few log lines, not one each, and never a 5xx. */
     @Test
     void givenThreeHundredMalformedPostsFromOneAddress_thenFewerThanSixtyLogLinesAndNo5xx(IcsoeKeycloak kc) throws Exception {
+        MetricsScrape metricsBefore = MetricsScrape.awaitIdle(kc.managementUrl());
         long before = lineCount(kc);
         int worst = 0;
         try (WebClient web = Browsers.htmlUnitFrom(Browsers.randomLoopback())) {
@@ -152,6 +160,9 @@ class ResetThrottleIT {
                 added, worst);
         assertThat(worst).isLessThan(500);
         assertThat(added).isLessThan(60);
+        assertThat(MetricsScrape.awaitResetRequests(kc.managementUrl(), metricsBefore, 300).resetOutcomesSince(metricsBefore))
+                .as("every malformed post counted, also past the address's limit")
+                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("invalid", 300)));
     }
 
     private static long lineCount(IcsoeKeycloak kc) throws java.io.IOException {

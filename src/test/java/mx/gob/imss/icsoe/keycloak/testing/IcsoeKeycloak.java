@@ -89,6 +89,11 @@ public final class IcsoeKeycloak implements AutoCloseable {
         return server.baseUrl();
     }
 
+    /** {@code http://127.0.0.1:<management port>}: {@code /health/ready}, {@code /metrics} (Prometheus text). */
+    public String managementUrl() {
+        return server.managementUrl();
+    }
+
     public String realmUrl() {
         return baseUrl() + "/realms/" + REALM;
     }

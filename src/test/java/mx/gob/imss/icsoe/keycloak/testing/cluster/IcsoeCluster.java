@@ -116,10 +116,11 @@ public final class IcsoeCluster implements AutoCloseable {
         Map<String, String> javaHome = Map.of("JAVA_HOME", jdk.toString());
         long t0 = System.nanoTime();
         Path built = workDir.resolve("built");
+        List<String> buildOptions = List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--metrics-enabled=true");
         KeycloakDistServer.build(Paths.get(property("keycloak.dist.dir")), built, Paths.get(property("icsoe.jar")),
-                List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--metrics-enabled=true"), javaHome, Duration.ofMinutes(5));
+                buildOptions, javaHome, Duration.ofMinutes(5));
         startTimes.put("kc.sh build", Duration.ofNanos(System.nanoTime() - t0));
-        say("kc.sh build --db=postgres --cache=ispn --health-enabled=true --metrics-enabled=true: " + seconds(startTimes.get("kc.sh build")));
+        say("kc.sh build " + String.join(" ", buildOptions) + ": " + seconds(startTimes.get("kc.sh build")));
 
         List<LocalHaproxy.Backend> backends = new ArrayList<>();
         for (Node node : Node.values()) {
@@ -256,6 +257,11 @@ public final class IcsoeCluster implements AutoCloseable {
 
     public LocalHaproxy proxy() {
         return proxy;
+    }
+
+    /** {@code http://127.0.0.1:<management port>} of one node: its own {@code /metrics}, as Prometheus scrapes each node. */
+    public String managementUrl(Node node) {
+        return node(node).managementUrl();
     }
 
     public KeycloakDistServer node(Node node) {
