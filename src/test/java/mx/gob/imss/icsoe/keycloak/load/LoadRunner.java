@@ -32,7 +32,7 @@ import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
 final class LoadRunner {
 
     /** What a phase runs against. */
-    record Target(String label, String baseUrl, Keycloak admin, RealmResource icsoe, Mailbox mailbox,
+    record Target(String label, String baseUrl, String adminBaseUrl, Keycloak admin, RealmResource icsoe, Mailbox mailbox,
                   ServerProbe probe, TestUsers users, java.net.http.HttpClient http, Path workDir) {
     }
 
@@ -140,7 +140,7 @@ final class LoadRunner {
         for (int i = 0; i < calls; i++) {
             ids.add(target.users().create().id());
         }
-        String realmAdminUrl = target.baseUrl() + "/admin/realms/" + target.icsoe().toRepresentation().getRealm();
+        String realmAdminUrl = target.adminBaseUrl() + "/admin/realms/" + target.icsoe().toRepresentation().getRealm();
         return HashRate.onServer(target.http(), realmAdminUrl, () -> target.admin().tokenManager().getAccessTokenString(), ids,
                 target.users()::password, profile.hashing());
     }

@@ -19,12 +19,13 @@ final class LoadTargets {
 
     static LoadRunner.Target singleNode(IcsoeKeycloak keycloak) {
         return new LoadRunner.Target("single-node", keycloak.baseUrl().replace("localhost", "127.0.0.1"),
+                keycloak.baseUrl(),
                 keycloak.admin(), keycloak.realm(), keycloak.mailbox(), new ServerProbe(List.of(keycloak.server())),
                 keycloak.users(), java.net.http.HttpClient.newHttpClient(), workDir());
     }
 
     static LoadRunner.Target cluster(IcsoeCluster cluster) {
-        return new LoadRunner.Target("cluster", cluster.baseUrl(), cluster.admin(), cluster.realm(), cluster.mailbox(),
+        return new LoadRunner.Target("cluster", cluster.baseUrl(), cluster.baseUrl(), cluster.admin(), cluster.realm(), cluster.mailbox(),
                 new ServerProbe(List.of(cluster.node(IcsoeCluster.Node.A), cluster.node(IcsoeCluster.Node.B))),
                 cluster.users(), cluster.http(), workDir());
     }

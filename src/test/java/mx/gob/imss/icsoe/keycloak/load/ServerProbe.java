@@ -1,16 +1,14 @@
 package mx.gob.imss.icsoe.keycloak.load;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
+import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
 
 /**
  * What the load costs the servers: their CPU time (from the OS) and, from each node's metrics
@@ -23,7 +21,6 @@ final class ServerProbe {
     }
 
     private final List<KeycloakDistServer> nodes;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ServerProbe(List<KeycloakDistServer> nodes) {
         this.nodes = List.copyOf(nodes);
@@ -44,18 +41,23 @@ final class ServerProbe {
         double threads = 0;
         double queue = 0;
         for (KeycloakDistServer node : nodes) {
-            List<String> lines = scrape(node);
-            heap += sum(lines, "jvm_memory_used_bytes", line -> line.contains("area=\"heap\""));
-            live += sum(lines, "jvm_gc_live_data_size_bytes", line -> true);
-            threads += sum(lines, "jvm_threads_live_threads", line -> true);
-            queue += sum(lines, "icsoe_mail_queue_depth", line -> true);
+            MetricsScrape scrape = MetricsScrape.of(node.managementUrl());
+            heap += sum(scrape, "jvm_memory_used_bytes", sample -> "heap".equals(sample.labels().get("area")));
+            live += sum(scrape, "jvm_gc_live_data_size_bytes", sample -> true);
+            threads += sum(scrape, "jvm_threads_live_threads", sample -> true);
+            queue += sum(scrape, MetricsScrape.QUEUE_DEPTH, sample -> true);
         }
         return new Sample((System.nanoTime() - startedAtNanos) / 1_000_000, heap, live, threads, queue);
     }
 
     /** The mail queue's depth, summed over the nodes. */
     double queueDepth() {
-        return nodes.stream().mapToDouble(node -> sum(scrape(node), "icsoe_mail_queue_depth", line -> true)).sum();
+        return nodes.stream().mapToDouble(node -> {
+            MetricsScrape scrape = MetricsScrape.of(node.managementUrl());
+            assertThat(scrape.samples()).as("%s on %s (an older jar?)", MetricsScrape.QUEUE_DEPTH, node.managementUrl())
+                    .anyMatch(sample -> sample.name().equals(MetricsScrape.QUEUE_DEPTH));
+            return scrape.value(MetricsScrape.QUEUE_DEPTH);
+        }).sum();
     }
 
     /** Waits until every node's mail queue is empty; returns how long that took. */
@@ -71,32 +73,10 @@ final class ServerProbe {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    private List<String> scrape(KeycloakDistServer node) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(node.managementUrl() + "/metrics"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new AssertionError("GET " + node.managementUrl() + "/metrics answered " + response.statusCode()
-                        + ": is --metrics-enabled=true set?");
-            }
-            return response.body().lines().filter(line -> !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new AssertionError("Could not read the metrics of " + node.managementUrl(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    /** The sum of the samples of {@code name} (any labels) whose line passes {@code which}. */
-    static double sum(List<String> lines, String name, Predicate<String> which) {
-        double total = 0;
-        for (String line : lines) {
-            if ((line.startsWith(name + "{") || line.startsWith(name + " ")) && which.test(line)) {
-                total += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-            }
-        }
-        return total;
+    /** The sum of the samples of {@code name} (any labels) that pass {@code which}. */
+    private static double sum(MetricsScrape scrape, String name, Predicate<MetricsScrape.Sample> which) {
+        return scrape.samples().stream().filter(sample -> sample.name().equals(name) && which.test(sample))
+                .mapToDouble(MetricsScrape.Sample::value).sum();
     }
 
     static void sleep(long millis) {
