@@ -31,8 +31,12 @@ import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
  */
 final class LoadRunner {
 
-    /** What a phase runs against. */
-    record Target(String label, String baseUrl, String adminBaseUrl, Keycloak admin, RealmResource icsoe, Mailbox mailbox,
+    /**
+     * What a phase runs against. {@code baseUrl} is where the virtual people go (an IPv4 loopback
+     * literal on the single node, so each can bind its own source address); {@code adminBaseUrl} is the
+     * URL the admin client's token was issued for; {@code shape} says what the servers are.
+     */
+    record Target(String label, String shape, String baseUrl, String adminBaseUrl, Keycloak admin, RealmResource icsoe, Mailbox mailbox,
                   ServerProbe probe, TestUsers users, java.net.http.HttpClient http, Path workDir) {
     }
 
@@ -48,9 +52,13 @@ final class LoadRunner {
 
     static final Profile SMOKE = new Profile("smoke", Duration.ZERO, Duration.ofSeconds(3), 4, Duration.ofSeconds(12),
             0, Duration.ZERO, 2, Duration.ofSeconds(12), Duration.ZERO);
-    /** A warm-up first (the JIT, the pools), reported apart; then every phase at the loads. */
+    /**
+     * A warm-up first (the JIT, the pools), reported apart; then every phase at the issue's loads. The
+     * recoveries run 8 at once: with 4 a recovery's own waits (the link's 50 ms start, the 100 ms mail
+     * poll) bound the rate before the CPU does.
+     */
     static final Profile FULL = new Profile("full", Duration.ofSeconds(30), Duration.ofSeconds(15), 8,
-            Duration.ofSeconds(60), 16, Duration.ofSeconds(40), 4, Duration.ofSeconds(60), Duration.ofMinutes(10));
+            Duration.ofSeconds(60), 16, Duration.ofSeconds(40), 8, Duration.ofSeconds(60), Duration.ofMinutes(10));
 
     /** The figures every phase must meet whatever the load: no failed exchange, every email once. */
     record Correctness(String phase, long errors, MailTally mail) {
@@ -111,11 +119,16 @@ final class LoadRunner {
             Injection full = Injection.atOnce(profile.saturationPeople(), profile.saturation());
             line("## Saturation (%s), background work included", full);
             tableHeader();
-            double icsoeRate = saturated(icsoeSite, target.icsoe(), full);
-            double stockRate = saturated(stockSite, stock, full);
+            Saturated icsoeFull = saturated(icsoeSite, target.icsoe(), full);
+            Saturated stockFull = saturated(stockSite, stock, full);
             line("");
             line("Reset requests per second, until the last email was out: ICSOE **%.1f**, stock **%.1f**, ratio"
-                    + " **%.2f** (goal ≥ 1.5).", icsoeRate, stockRate, icsoeRate / stockRate);
+                    + " **%.2f** (goal ≥ 1.5).", icsoeFull.perSecond(), stockFull.perSecond(),
+                    icsoeFull.perSecond() / stockFull.perSecond());
+            line("Server CPU per request (its three exchanges and its email, if any): ICSOE %.1f ms, stock %.1f ms.",
+                    icsoeFull.cpuMillisPerRequest(), stockFull.cpuMillisPerRequest());
+            line("ICSOE's mail queue was empty **%.1f s** after the last person arrived (goal: within 60 s; Gatling's"
+                    + " report and the last answers come first).", icsoeFull.queueEmptySecondsAfterLoad());
         }
 
         recovery(icsoeSite, hashes);
@@ -153,16 +166,23 @@ final class LoadRunner {
         return result;
     }
 
-    /** Requests per second from the first request until the last email of the phase was out. */
-    private double saturated(Site site, RealmResource realm, Injection injection) {
+    /** Requests per second from the first request until the last email of the phase was out, and their cost. */
+    record Saturated(double perSecond, double cpuMillisPerRequest, double queueEmptySecondsAfterLoad) {
+    }
+
+    private Saturated saturated(Site site, RealmResource realm, Injection injection) {
         String tag = tag(site, "saturation");
         List<Attempt> attempts = new LoadPeople(realm, tag).requests(capacity(injection, site), site.icsoe());
+        Duration cpuBefore = target.probe().cpuTime();
         long started = System.nanoTime();
         GatlingRun.Result result = gatling(ResetRequestSimulation.class, site, attempts, injection, "saturation");
         target.probe().awaitEmptyQueue(Duration.ofMinutes(5));
         double seconds = (System.nanoTime() - started) / 1e9;
+        double afterLoad = Math.max(0, seconds - injection.duration().toMillis() / 1000.0);
+        Duration cpu = target.probe().cpuTime().minus(cpuBefore);
         settle(site, "saturation", result, attempts, tag, Map.of(MailTally.Kind.RESET_LINK, 1));
-        return result.step(ResetRequestSimulation.RESET_REQUEST).ok() / seconds;
+        long requests = result.step(ResetRequestSimulation.RESET_REQUEST).ok();
+        return new Saturated(requests / seconds, cpu.toNanos() / 1e6 / Math.max(1, requests), afterLoad);
     }
 
     private void recovery(Site site, HashRate hashes) {
@@ -196,21 +216,24 @@ final class LoadRunner {
         tableHeader();
         List<ServerProbe.Sample> samples;
         GatlingRun.Result result;
+        long started = System.nanoTime();
         try (ServerProbe.Recorder recorder = new ServerProbe.Recorder(target.probe(), Duration.ofSeconds(10))) {
             result = gatling(ResetRequestSimulation.class, site, attempts, injection, "steady");
-            Duration empty = target.probe().awaitEmptyQueue(Duration.ofMinutes(5));
-            line("");
-            line("Mail queue empty **%.1f s** after the load stopped (goal: within 60 s).", empty.toMillis() / 1000.0);
+            target.probe().awaitEmptyQueue(Duration.ofMinutes(5));
             samples = recorder.samples();
         }
+        double afterLoad = Math.max(0, (System.nanoTime() - started) / 1e9 - injection.duration().toMillis() / 1000.0);
         settle(site, "steady", result, attempts, tag, Map.of(MailTally.Kind.RESET_LINK, 1));
         line("");
-        line("| minute | heap used (MiB) | heap live after GC (MiB) | live threads | mail queue |");
+        line("Mail queue empty **%.1f s** after the last person arrived, at the first reading once Gatling had"
+                + " written its report (goal: within 60 s).", afterLoad);
+        line("");
+        line("| minute | heap used (MiB) | old generation (MiB) | live threads | mail queue |");
         line("|---:|---:|---:|---:|---:|");
         for (ServerProbe.Sample sample : samples) {
             if (sample.atMillis() % 60_000 < 10_000) {
                 line("| %.1f | %.0f | %.0f | %.0f | %.0f |", sample.atMillis() / 60_000.0, sample.heapUsedBytes() / 1048576,
-                        sample.heapLiveAfterGcBytes() / 1048576, sample.liveThreads(), sample.queueDepth());
+                        sample.oldGenUsedBytes() / 1048576, sample.liveThreads(), sample.queueDepth());
             }
         }
         int n = samples.size();
@@ -218,10 +241,12 @@ final class LoadRunner {
             List<ServerProbe.Sample> early = samples.subList(6, 12);
             List<ServerProbe.Sample> late = samples.subList(n - 6, n);
             line("");
-            line("Second minute against the last: heap live after GC %.0f → %.0f MiB, live threads %.0f → %.0f.",
-                    mean(early, ServerProbe.Sample::heapLiveAfterGcBytes) / 1048576,
-                    mean(late, ServerProbe.Sample::heapLiveAfterGcBytes) / 1048576,
-                    mean(early, ServerProbe.Sample::liveThreads), mean(late, ServerProbe.Sample::liveThreads));
+            line("Second minute against the last (means of 6 readings): old generation %.0f → %.0f MiB, heap used"
+                            + " %.0f → %.0f MiB, live threads %.1f → %.1f; most live threads at any reading: %.0f.",
+                    mean(early, ServerProbe.Sample::oldGenUsedBytes) / 1048576, mean(late, ServerProbe.Sample::oldGenUsedBytes) / 1048576,
+                    mean(early, ServerProbe.Sample::heapUsedBytes) / 1048576, mean(late, ServerProbe.Sample::heapUsedBytes) / 1048576,
+                    mean(early, ServerProbe.Sample::liveThreads), mean(late, ServerProbe.Sample::liveThreads),
+                    samples.stream().mapToDouble(ServerProbe.Sample::liveThreads).max().orElse(Double.NaN));
         }
     }
 
@@ -273,9 +298,9 @@ final class LoadRunner {
     private void heading() {
         line("# Load run: %s, %s profile", target.label(), profile.name());
         line("");
-        line("%s · %d cores · %s %s · %d server node(s) at %s", OffsetDateTime.now(ZoneOffset.UTC).withNano(0),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
-                System.getProperty("java.version"), target.probe().nodeCount(), target.baseUrl());
+        line("%s · %d cores · load generator and SMTP sink on %s %s · servers: %s, at %s",
+                OffsetDateTime.now(ZoneOffset.UTC).withNano(0), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.version"), target.shape(), target.baseUrl());
         line("");
     }
 

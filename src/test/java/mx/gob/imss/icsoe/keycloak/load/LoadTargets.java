@@ -9,6 +9,7 @@ import java.util.List;
 import org.assertj.core.api.SoftAssertions;
 
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
+import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 import mx.gob.imss.icsoe.keycloak.testing.cluster.IcsoeCluster;
 
 /** The two shapes a load run targets, and the correctness every phase of it must show. */
@@ -18,14 +19,18 @@ final class LoadTargets {
     }
 
     static LoadRunner.Target singleNode(IcsoeKeycloak keycloak) {
-        return new LoadRunner.Target("single-node", keycloak.baseUrl().replace("localhost", "127.0.0.1"),
+        String shape = "one node, kc.sh start-dev, H2, the machine's default java, themes "
+                + (Boolean.getBoolean(KeycloakDistServer.CACHE_THEMES_PROPERTY) ? "cached as in production" : "re-read on every page (dev mode)");
+        return new LoadRunner.Target("single-node", shape, keycloak.baseUrl().replace("localhost", "127.0.0.1"),
                 keycloak.baseUrl(),
                 keycloak.admin(), keycloak.realm(), keycloak.mailbox(), new ServerProbe(List.of(keycloak.server())),
                 keycloak.users(), java.net.http.HttpClient.newHttpClient(), workDir());
     }
 
     static LoadRunner.Target cluster(IcsoeCluster cluster) {
-        return new LoadRunner.Target("cluster", cluster.baseUrl(), cluster.baseUrl(), cluster.admin(), cluster.realm(), cluster.mailbox(),
+        String shape = "two nodes, kc.sh start --optimized on " + System.getProperty("icsoe.cluster.java.home")
+                + ", PostgreSQL 15, behind HAProxy (TLS)";
+        return new LoadRunner.Target("cluster", shape, cluster.baseUrl(), cluster.baseUrl(), cluster.admin(), cluster.realm(), cluster.mailbox(),
                 new ServerProbe(List.of(cluster.node(IcsoeCluster.Node.A), cluster.node(IcsoeCluster.Node.B))),
                 cluster.users(), cluster.http(), workDir());
     }

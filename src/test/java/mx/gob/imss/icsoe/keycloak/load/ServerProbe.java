@@ -12,12 +12,12 @@ import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
 
 /**
  * What the load costs the servers: their CPU time (from the OS) and, from each node's metrics
- * endpoint, the heap, the heap live after the last GC, the live threads and the mail queue's depth.
+ * endpoint, the heap, its old generation, the live threads and the mail queue's depth.
  */
 final class ServerProbe {
 
     /** One reading summed over the nodes. */
-    record Sample(long atMillis, double heapUsedBytes, double heapLiveAfterGcBytes, double liveThreads, double queueDepth) {
+    record Sample(long atMillis, double heapUsedBytes, double oldGenUsedBytes, double liveThreads, double queueDepth) {
     }
 
     private final List<KeycloakDistServer> nodes;
@@ -37,17 +37,19 @@ final class ServerProbe {
 
     Sample sample(long startedAtNanos) {
         double heap = 0;
-        double live = 0;
+        double old = 0;
         double threads = 0;
         double queue = 0;
         for (KeycloakDistServer node : nodes) {
             MetricsScrape scrape = MetricsScrape.of(node.managementUrl());
             heap += sum(scrape, "jvm_memory_used_bytes", sample -> "heap".equals(sample.labels().get("area")));
-            live += sum(scrape, "jvm_gc_live_data_size_bytes", sample -> true);
+            // the old generation grows with whatever survives; its level between collections shows a leak
+            old += sum(scrape, "jvm_memory_used_bytes", sample -> "heap".equals(sample.labels().get("area"))
+                    && sample.labels().getOrDefault("id", "").contains("Old Gen"));
             threads += sum(scrape, "jvm_threads_live_threads", sample -> true);
             queue += sum(scrape, MetricsScrape.QUEUE_DEPTH, sample -> true);
         }
-        return new Sample((System.nanoTime() - startedAtNanos) / 1_000_000, heap, live, threads, queue);
+        return new Sample((System.nanoTime() - startedAtNanos) / 1_000_000, heap, old, threads, queue);
     }
 
     /** The mail queue's depth, summed over the nodes. */

@@ -53,6 +53,9 @@ public final class KeycloakDistServer implements AutoCloseable {
         }
     }
 
+    /** System property: the dev server caches themes and templates as production does (the load runs set it). */
+    public static final String CACHE_THEMES_PROPERTY = "icsoe.it.cache-themes";
+
     private final Settings settings;
     private Process process;
     private Thread shutdownHook;
@@ -162,6 +165,11 @@ public final class KeycloakDistServer implements AutoCloseable {
         // X-Forwarded-For (an IPv6 client, say) from there while other loopback addresses cannot
         command.add("--proxy-headers=xforwarded");
         command.add("--proxy-trusted-addresses=127.0.0.1");
+        if (Boolean.getBoolean(CACHE_THEMES_PROPERTY)) {
+            // start-dev reads and compiles every template on every page; production caches them
+            command.add("--spi-theme--cache-themes=true");
+            command.add("--spi-theme--cache-templates=true");
+        }
         command.add("--import-realm");
         return command;
     }
@@ -240,14 +248,19 @@ public final class KeycloakDistServer implements AutoCloseable {
         }
     }
 
-    /** CPU time (user + system) the server's JVM has used so far, as the OS counts it. */
+    /**
+     * CPU time (user + system) the server has used so far, as the OS counts it: {@code kc.sh} and the
+     * JVM it runs. Keycloak 26.7's {@code kc.sh} starts Java as its child and replaces itself with it
+     * only when it has to re-augment (as {@code start-dev} does), so both are summed.
+     */
     public Duration cpuTime() {
         Process running = process;
         if (running == null) {
             throw new IllegalStateException("Keycloak is not running");
         }
-        return running.toHandle().info().totalCpuDuration()
-                .orElseThrow(() -> new IllegalStateException("The OS does not report the CPU time of " + running.pid()));
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(running.toHandle()), running.descendants())
+                .map(handle -> handle.info().totalCpuDuration().orElse(Duration.ZERO))
+                .reduce(Duration.ZERO, Duration::plus);
     }
 
     /** {@code http://127.0.0.1:<management port>}: health and metrics. */
