@@ -22,7 +22,8 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
  * commit comes before the answer goes out, and a job that looked a user up at the same moment would
  * slow that answer down by what it found, telling a registered CURP from an unknown one. At most
  * {@link #capacity()} jobs wait or run per node (system property {@value #CAPACITY_PROPERTY},
- * default {@value #DEFAULT_CAPACITY}); a job past that is refused and records so. Their number is the
+ * default {@value #DEFAULT_CAPACITY}); a job past that is refused and records so. A request that must
+ * not confirm an email it cannot queue takes its place before it answers ({@link #afterCommitIfRoom}). Their number is the
  * gauge {@value IcsoeMetrics#MAIL_QUEUE_DEPTH} ({@link #publishDepth}).
  */
 public final class BackgroundMail {
@@ -41,19 +42,32 @@ public final class BackgroundMail {
     private BackgroundMail() {
     }
 
-    /** Queues {@code job} once {@code session}'s transaction commits. */
-    public static void afterCommit(KeycloakSession session, MailJob job) {
+    /**
+     * Takes a place in the queue now and runs {@code job} in it once {@code session}'s transaction
+     * commits; a rollback gives the place back. {@code false}, with nothing queued, when the queue is
+     * full: the caller can still tell its person to try later, instead of confirming an email that
+     * would never be sent.
+     */
+    public static boolean afterCommitIfRoom(KeycloakSession session, MailJob job) {
+        if (!QUEUE.reserve()) {
+            return false;
+        }
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                queue(session, job);
+                KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+                if (!QUEUE.run(later(session), () -> runGuarded(factory, job))) {
+                    record(factory, "refusal", job::refused);
+                }
             }
 
             @Override
             protected void rollbackImpl() {
+                QUEUE.release();
                 LOG.debug("Mail job dropped: the request rolled back");
             }
         });
+        return true;
     }
 
     /**
@@ -64,9 +78,7 @@ public final class BackgroundMail {
      */
     public static boolean queue(KeycloakSession session, MailJob job) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        Executor later = CompletableFuture.delayedExecutor(START_DELAY_MILLIS, TimeUnit.MILLISECONDS,
-                session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
-        if (QUEUE.offer(later, () -> runGuarded(factory, job))) {
+        if (QUEUE.offer(later(session), () -> runGuarded(factory, job))) {
             return true;
         }
         record(factory, "refusal", job::refused);
@@ -76,6 +88,12 @@ public final class BackgroundMail {
     /** Publishes {@link #depth()} as the gauge {@value IcsoeMetrics#MAIL_QUEUE_DEPTH}; once, at server start. */
     public static void publishDepth() {
         IcsoeMetrics.global().mailQueueDepth(QUEUE::depth);
+    }
+
+    /** Keycloak's executor, {@value #START_DELAY_MILLIS} ms later. */
+    private static Executor later(KeycloakSession session) {
+        return CompletableFuture.delayedExecutor(START_DELAY_MILLIS, TimeUnit.MILLISECONDS,
+                session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR));
     }
 
     /** Jobs waiting or running on this node. */

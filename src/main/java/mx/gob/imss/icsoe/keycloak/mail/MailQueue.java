@@ -24,10 +24,28 @@ final class MailQueue {
 
     /** Hands {@code job} to {@code executor}; {@code false} when the queue is full or the executor refuses. */
     boolean offer(Executor executor, Runnable job) {
+        return reserve() && run(executor, job);
+    }
+
+    /**
+     * Takes a place for a job that is not ready yet (its request has not committed); {@code false}
+     * when the queue is full. The place is the caller's until {@link #run} or {@link #release}.
+     */
+    boolean reserve() {
         if (pending.incrementAndGet() > capacity) {
             pending.decrementAndGet();
             return false;
         }
+        return true;
+    }
+
+    /** Gives back a reserved place whose job will never run (its request rolled back). */
+    void release() {
+        pending.decrementAndGet();
+    }
+
+    /** Hands {@code job} to {@code executor} in a reserved place; {@code false} (place freed) when it refuses. */
+    boolean run(Executor executor, Runnable job) {
         try {
             executor.execute(() -> {
                 try {

@@ -26,8 +26,9 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * limit and the signing all happen there, so the answer's time cannot tell who is registered. The
  * step never sets the user on this leg, so Keycloak's "send reset email" step behind it never runs here.
  * Each post ends in one {@link IcsoeMetrics#RESET_REQUESTS} outcome: {@code invalid} (past the
- * address's limit too), {@code throttled_address}, {@code failed} when the step cannot run, or, for a
- * queued job, the outcome {@link ResetJob} counts.
+ * address's limit too), {@code throttled_address}, {@code failed} when the step cannot run,
+ * {@code queue_full} when the node's mail queue has no place (the person is told to try later, as
+ * every person is then), or, for a queued job, the outcome {@link ResetJob} counts.
  * <p>
  * Second leg (the emailed link, verified by Keycloak's action-token endpoint): the token is
  * re-verified and the user set, and Keycloak's "send reset email" (force-login) and "reset password"
@@ -104,8 +105,13 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
         }
         String subjectHash = hasher.hash("curp", request.curp().value());
         if (withinLimit) {
-            BackgroundMail.afterCommit(context.getSession(),
-                    ResetJob.capture(context, request, subjectHash, KEY_PREFIX + "u:" + subjectHash, limits));
+            ResetJob job = ResetJob.capture(context, request, subjectHash, KEY_PREFIX + "u:" + subjectHash, limits);
+            if (!BackgroundMail.afterCommitIfRoom(context.getSession(), job)) {
+                // the node's mail queue is full: say so to everybody alike rather than confirm an email never sent
+                job.refused(context.getSession());
+                context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
+                return;
+            }
         } else {
             IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.THROTTLED_ADDRESS);
             reportThrottledAddress(context, addressKey, limits, subjectHash);

@@ -59,4 +59,35 @@ class MailQueueTest {
     void givenNoCapacityThenItIsRefusedAtOnce() {
         assertThatThrownBy(() -> new MailQueue(0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void givenAReservedPlaceThenItCountsBeforeItsJobExistsAndAFullQueueRefusesTheNextReservation() {
+        MailQueue queue = new MailQueue(1);
+        assertThat(queue.reserve()).isTrue();
+        assertThat(queue.depth()).isEqualTo(1);
+        assertThat(queue.reserve()).isFalse();
+        assertThat(queue.offer(held::add, () -> { })).isFalse();
+        assertThat(queue.run(held::add, () -> { })).isTrue();
+        held.remove(0).run();
+        assertThat(queue.depth()).isZero();
+    }
+
+    @Test
+    void givenAReservationWhoseRequestRolledBackThenReleaseFreesItsPlace() {
+        MailQueue queue = new MailQueue(1);
+        assertThat(queue.reserve()).isTrue();
+        queue.release();
+        assertThat(queue.depth()).isZero();
+        assertThat(queue.reserve()).isTrue();
+    }
+
+    @Test
+    void givenAReservedPlaceAndAnExecutorThatRefusesThenThePlaceIsFreed() {
+        MailQueue queue = new MailQueue(1);
+        assertThat(queue.reserve()).isTrue();
+        assertThat(queue.run(job -> {
+            throw new RejectedExecutionException("shut down");
+        }, () -> { })).isFalse();
+        assertThat(queue.depth()).isZero();
+    }
 }
