@@ -12,9 +12,18 @@ import java.util.function.Function;
  * What the next Gatling run does: the site it targets, the attempts its virtual people make, one
  * client address each, and how they arrive. Gatling builds a simulation by reflection in this JVM, so
  * the runner puts the plan here first ({@link #use}) and the simulation reads it in its constructor.
+ * The simulation notes which attempts the server confirmed ({@code confirmed}, by feeder index) and
+ * how many it told to try later because its mail queue was full ({@code toldToRetry}).
  */
 record LoadPlan(Site site, List<Attempt> attempts, List<String> localAddresses, Injection injection,
-                Function<String, String> resetLink) {
+                Function<String, String> resetLink, java.util.Set<Integer> confirmed,
+                java.util.concurrent.atomic.AtomicInteger toldToRetry) {
+
+    LoadPlan(Site site, List<Attempt> attempts, List<String> localAddresses, Injection injection,
+             Function<String, String> resetLink) {
+        this(site, attempts, localAddresses, injection, resetLink, java.util.concurrent.ConcurrentHashMap.newKeySet(),
+                new java.util.concurrent.atomic.AtomicInteger());
+    }
 
     private static volatile LoadPlan current;
 

@@ -37,7 +37,7 @@ public class RecoverySimulation extends Simulation {
         LoadPlan.Site site = plan.site();
         ScenarioBuilder people = scenario(site.label() + " whole recovery")
                 .feed(plan.feeder())
-                .exec(ResetRequestSimulation.resetRequest(site))
+                .exec(ResetRequestSimulation.resetRequest(plan))
                 .exec(awaitLink(plan))
                 .exec(http(LINK).get("#{link}")
                         .check(status().is(200))

@@ -2,7 +2,7 @@ package mx.gob.imss.icsoe.keycloak.load;
 
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.core.CoreDsl.substring;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -30,12 +30,13 @@ public class ResetRequestSimulation extends Simulation {
         LoadPlan plan = LoadPlan.current();
         ScenarioBuilder people = scenario(plan.site().label() + " reset request")
                 .feed(plan.feeder())
-                .exec(resetRequest(plan.site()));
+                .exec(resetRequest(plan));
         setUp(inject(people, plan.injection()).protocols(protocol(plan)));
     }
 
     /** The three exchanges of one reset request; ends with the answer's check for the attempt's kind. */
-    static ChainBuilder resetRequest(LoadPlan.Site site) {
+    static ChainBuilder resetRequest(LoadPlan plan) {
+        LoadPlan.Site site = plan.site();
         return CoreDsl.exec(http(LOGIN_PAGE).get(site.authorizationPath())
                         .check(status().is(200))
                         .check(css("a[href*='/login-actions/reset-credentials']", "href").saveAs("resetUrl")))
@@ -46,17 +47,36 @@ public class ResetRequestSimulation extends Simulation {
                         .formParam("username", "#{username}")
                         .formParamMap(session -> site.icsoe()
                                 ? java.util.Map.of("email", session.getString("email")) : java.util.Map.of())
-                        .check(status().in(200, 400))
-                        .check(substring(session -> expectedMarker(site, session))));
+                        .check(status().in(200, 400, 503))
+                        .check(regex(session -> expectedAnswer(site, session)).saveAs("answer")))
+                .exec(session -> {
+                    String answer = session.getString("answer");
+                    if (CONFIRMED.contains(answer)) {
+                        plan.confirmed().add(session.getInt("index"));
+                    } else if (BUSY.equals(answer)) {
+                        plan.toldToRetry().incrementAndGet();
+                    }
+                    return session;
+                });
     }
 
-    /** What the answer must contain for the attempt's kind: the same confirmation whatever was typed. */
-    static String expectedMarker(LoadPlan.Site site, Session session) {
+    private static final String ICSOE_SENT = "id=\"icsoe-reset-sent\"";
+    private static final String STOCK_SENT = "id=\"kc-form-login\"";
+    /** The ICSOE answer when the node's mail queue is full (503), the same for every CURP. */
+    private static final String BUSY = "Por el momento no es posible restablecer";
+    private static final java.util.Set<String> CONFIRMED = java.util.Set.of(ICSOE_SENT, STOCK_SENT);
+
+    /**
+     * What the answer must contain for the attempt's kind: the form with its error for a malformed
+     * one; otherwise the same confirmation whatever was typed, or on ICSOE, when the node's mail
+     * queue is full, "Intenta más tarde" (counted apart, no email due).
+     */
+    static String expectedAnswer(LoadPlan.Site site, Session session) {
         boolean malformed = LoadPlan.Kind.MALFORMED.name().equals(session.getString("kind"));
         if (malformed) {
             return "id=\"kc-reset-password-form\"";
         }
-        return site.icsoe() ? "id=\"icsoe-reset-sent\"" : "id=\"kc-form-login\"";
+        return site.icsoe() ? ICSOE_SENT + "|" + BUSY : STOCK_SENT;
     }
 
     static HttpProtocolBuilder protocol(LoadPlan plan) {
