@@ -23,8 +23,8 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
  * slow that answer down by what it found, telling a registered CURP from an unknown one. At most
  * {@link #capacity()} jobs wait or run per node (system property {@value #CAPACITY_PROPERTY},
  * default {@value #DEFAULT_CAPACITY}); a job past that is refused and records so. A request that must
- * not confirm an email it cannot queue takes its place before it answers ({@link #afterCommitIfRoom}). Their number is the
- * gauge {@value IcsoeMetrics#MAIL_QUEUE_DEPTH} ({@link #publishDepth}).
+ * not confirm an email it cannot queue takes its place before it answers ({@link #afterCommitIfRoom}).
+ * Their number is the gauge {@value IcsoeMetrics#MAIL_QUEUE_DEPTH} ({@link #publishDepth}).
  */
 public final class BackgroundMail {
 
@@ -55,10 +55,7 @@ public final class BackgroundMail {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-                if (!QUEUE.run(later(session), () -> runGuarded(factory, job))) {
-                    record(factory, "refusal", job::refused);
-                }
+                start(session, job);
             }
 
             @Override
@@ -77,8 +74,17 @@ public final class BackgroundMail {
      * @return whether the job was accepted; {@code false} after {@link MailJob#refused} has run
      */
     public static boolean queue(KeycloakSession session, MailJob job) {
+        if (QUEUE.reserve()) {
+            return start(session, job);
+        }
+        record(session.getKeycloakSessionFactory(), "refusal", job::refused);
+        return false;
+    }
+
+    /** Runs {@code job} in its reserved place; if the executor refuses it, records the refusal. */
+    private static boolean start(KeycloakSession session, MailJob job) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
-        if (QUEUE.offer(later(session), () -> runGuarded(factory, job))) {
+        if (QUEUE.run(later(session), () -> runGuarded(factory, job))) {
             return true;
         }
         record(factory, "refusal", job::refused);

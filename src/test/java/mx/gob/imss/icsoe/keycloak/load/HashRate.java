@@ -46,9 +46,10 @@ record HashRate(String algorithm, String parameters, int threads, long hashes, D
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             // unmeasured first: until the JIT has compiled the hashing loop, a cold JVM hashes at a third of the rate
-            loop(pool, hasher, threads, duration.compareTo(WARM_UP) < 0 ? duration : WARM_UP);
+            List<Hasher> workers = java.util.Collections.nCopies(threads, hasher);
+            loop(pool, workers, duration.compareTo(WARM_UP) < 0 ? duration : WARM_UP);
             long started = System.nanoTime();
-            long total = loop(pool, hasher, threads, duration);
+            long total = loop(pool, workers, duration);
             return new HashRate(data.path("algorithm").asText(), hasher.toString(), threads, total,
                     Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
@@ -70,38 +71,26 @@ record HashRate(String algorithm, String parameters, int threads, long hashes, D
     static HashRate onServer(java.net.http.HttpClient http, String realmAdminUrl, java.util.function.Supplier<String> accessToken, List<String> userIds,
                              java.util.function.Supplier<String> passwords, Duration duration) {
         ExecutorService pool = Executors.newFixedThreadPool(userIds.size());
+        // one worker per user: each call checks the realm's policy and hashes the new password once
+        List<Hasher> workers = userIds.stream().<Hasher>map(id -> () -> {
+            org.keycloak.representations.idm.CredentialRepresentation password =
+                    new org.keycloak.representations.idm.CredentialRepresentation();
+            password.setType(org.keycloak.representations.idm.CredentialRepresentation.PASSWORD);
+            password.setTemporary(false);
+            password.setValue(passwords.get());
+            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(realmAdminUrl + "/users/" + id + "/reset-password"))
+                    .header("Authorization", "Bearer " + accessToken.get())
+                    .header("Content-Type", "application/json")
+                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(password))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 204) {
+                throw new AssertionError("reset-password answered " + answer.statusCode() + ": " + answer.body());
+            }
+        }).toList();
         try {
-            long deadline = System.nanoTime() + duration.toNanos();
             long started = System.nanoTime();
-            List<Future<Long>> counts = new ArrayList<>();
-            for (String id : userIds) {
-                counts.add(pool.submit(() -> {
-                    long n = 0;
-                    while (System.nanoTime() < deadline) {
-                        org.keycloak.representations.idm.CredentialRepresentation password =
-                                new org.keycloak.representations.idm.CredentialRepresentation();
-                        password.setType(org.keycloak.representations.idm.CredentialRepresentation.PASSWORD);
-                        password.setTemporary(false);
-                        password.setValue(passwords.get());
-                        String body = JsonSerialization.writeValueAsString(password);
-                        java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
-                                        java.net.URI.create(realmAdminUrl + "/users/" + id + "/reset-password"))
-                                .header("Authorization", "Bearer " + accessToken.get())
-                                .header("Content-Type", "application/json")
-                                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
-                                java.net.http.HttpResponse.BodyHandlers.ofString());
-                        if (answer.statusCode() != 204) {
-                            throw new AssertionError("reset-password answered " + answer.statusCode() + ": " + answer.body());
-                        }
-                        n++;
-                    }
-                    return n;
-                }));
-            }
-            long total = 0;
-            for (Future<Long> count : counts) {
-                total += count.get();
-            }
+            long total = loop(pool, workers, duration);
             return new HashRate("server", "Keycloak's admin reset-password (policy check + one hash)", userIds.size(),
                     total, Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
@@ -114,18 +103,19 @@ record HashRate(String algorithm, String parameters, int threads, long hashes, D
         }
     }
 
+    /** One hash (or one call that hashes once). */
     interface Hasher {
-        void hash() throws GeneralSecurityException;
+        void hash() throws Exception;
     }
 
     private static final Duration WARM_UP = Duration.ofSeconds(10);
 
-    /** Hashes on {@code threads} threads for {@code duration}; returns how many. */
-    private static long loop(ExecutorService pool, Hasher hasher, int threads, Duration duration)
+    /** Runs each worker on a thread of its own, over and over, for {@code duration}; returns how many runs. */
+    private static long loop(ExecutorService pool, List<Hasher> workers, Duration duration)
             throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + duration.toNanos();
         List<Future<Long>> counts = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
+        for (Hasher hasher : workers) {
             counts.add(pool.submit(() -> {
                 long n = 0;
                 while (System.nanoTime() < deadline) {
