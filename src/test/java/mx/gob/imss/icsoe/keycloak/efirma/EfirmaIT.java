@@ -198,10 +198,9 @@ class EfirmaIT {
         assertThat(((Number) js.executeScript("return document.querySelectorAll('#icsoe-efirma-form input[type=file][name], #efirma-password[name]:not([name=\"\"])').length")).intValue())
                 .as("the key, the certificate file and the password have no name, so they are never posted").isZero();
 
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         org.openqa.selenium.WebElement root = browser.findElement(org.openqa.selenium.By.tagName("html"));
         browser.findElement(org.openqa.selenium.By.id("kc-back-to-login")).click();
-        wait.until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(root));
+        Browsers.awaitNewPage(browser, root, Duration.ofSeconds(30));
         assertThat(browser.findElements(org.openqa.selenium.By.id("kc-form-login"))).as("back on the login page").hasSize(1);
     }
 

@@ -12,6 +12,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import mx.gob.imss.icsoe.keycloak.testing.Browsers;
+
 /** The "Ingresa con firma electrónica" page in a real Chromium, by the ids of icsoe-efirma.ftl. */
 public final class EfirmaPage {
 
@@ -88,9 +90,7 @@ public final class EfirmaPage {
     }
 
     private void awaitGone(WebElement root) {
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(root));
-        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> "complete".equals(
-                ((JavascriptExecutor) d).executeScript("return document.readyState")));
+        Browsers.awaitNewPage(driver, root, Duration.ofSeconds(60));
     }
 
     private void await(By by) {

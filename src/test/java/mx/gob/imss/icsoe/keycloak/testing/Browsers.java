@@ -6,16 +6,21 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Map;
 import java.util.logging.Level;
 
 import org.htmlunit.WebClient;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The two browsers of the tests: HtmlUnit for flows, Debian's Chromium (headless, through
@@ -117,5 +122,33 @@ public final class Browsers {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver)
                 .usingAnyFreePort().build();
         return new ChromeDriver(service, options);
+    }
+    /**
+     * Waits until the page whose root element is {@code oldRoot} has been replaced, then until the new
+     * one has loaded. Take {@code oldRoot} before the click or post that navigates.
+     */
+    public static void awaitNewPage(WebDriver driver, WebElement oldRoot, Duration timeout) {
+        new WebDriverWait(driver, timeout).until(d -> isGone(oldRoot));
+        new WebDriverWait(driver, timeout).until(d -> "complete".equals(
+                ((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether a page's root element has left the document. While Chromium navigates, chromedriver may
+     * answer "Node with given id does not belong to the document" as a plain WebDriverException
+     * instead of a StaleElementReferenceException (seen in CI, in two test classes): both mean gone.
+     */
+    private static boolean isGone(WebElement oldRoot) {
+        try {
+            oldRoot.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 }

@@ -7,6 +7,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
+import mx.gob.imss.icsoe.keycloak.testing.Browsers;
+
 /**
  * Any screen of the icsoe login theme, in Chromium: the title block, the page title, its lead text,
  * fields by id (with their labels, hints and errors) and the buttons, through the theme's stable ids.
@@ -85,29 +87,9 @@ final class IcsoeScreen {
         awaitGone(page);
     }
 
-    /** Waits (up to 30 s) until the page whose root element is {@code oldRoot} has been replaced. */
+    /** Waits (up to 30 s) until the page whose root element is {@code oldRoot} has been replaced and loaded. */
     void awaitGone(WebElement oldRoot) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30))
-                .until(d -> isGone(oldRoot));
-    }
-
-    /**
-     * Whether the old page's root element has left the document. During the navigation chromedriver
-     * may answer "Node with given id does not belong to the document" as a plain WebDriverException
-     * instead of a StaleElementReferenceException (seen in CI): both mean the page is gone.
-     */
-    private static boolean isGone(WebElement oldRoot) {
-        try {
-            oldRoot.isEnabled();
-            return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
-        } catch (org.openqa.selenium.WebDriverException e) {
-            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
-                return true;
-            }
-            throw e;
-        }
+        Browsers.awaitNewPage(driver, oldRoot, java.time.Duration.ofSeconds(30));
     }
 
     /** Waits (up to 20 s) for an element to appear after a navigation; fails with the page text. */
