@@ -2,16 +2,22 @@ package mx.gob.imss.icsoe.keycloak.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -19,6 +25,7 @@ import javax.crypto.spec.PBEKeySpec;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -43,56 +50,50 @@ record HashRate(String algorithm, String parameters, int threads, long hashes, D
             throw new UncheckedIOException(e);
         }
         Hasher hasher = hasher(data);
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            // unmeasured first: until the JIT has compiled the hashing loop, a cold JVM hashes at a third of the rate
-            List<Hasher> workers = java.util.Collections.nCopies(threads, hasher);
-            loop(pool, workers, duration.compareTo(WARM_UP) < 0 ? duration : WARM_UP);
-            long started = System.nanoTime();
-            long total = loop(pool, workers, duration);
-            return new HashRate(data.path("algorithm").asText(), hasher.toString(), threads, total,
-                    Duration.ofNanos(System.nanoTime() - started));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return count(data.path("algorithm").asText(), hasher.toString(), Collections.nCopies(threads, hasher), duration);
     }
 
     /**
      * The same limit seen from the server: {@code threads} admin "reset password" calls at a time for
      * {@code duration}, each of which makes Keycloak check the realm's policy and hash once with the
      * realm's algorithm, in its own JVM. The call's own work (token check, user read, credential
-     * write) is counted too, so this rate is at most the pure hashing rate.
+     * write) is counted too, so this rate is at most the pure hashing rate. The users should have no
+     * email: an admin password change also fires ICSOE's password-updated email, and rendering and
+     * sending it would be counted as hashing. As in {@link #measure}, the calls run unmeasured first,
+     * so that the server's JIT has compiled the hashing too.
      */
-    static HashRate onServer(java.net.http.HttpClient http, String realmAdminUrl, java.util.function.Supplier<String> accessToken, List<String> userIds,
-                             java.util.function.Supplier<String> passwords, Duration duration) {
-        ExecutorService pool = Executors.newFixedThreadPool(userIds.size());
+    static HashRate onServer(HttpClient http, String realmAdminUrl, Supplier<String> accessToken, List<String> userIds,
+                             Supplier<String> passwords, Duration duration) {
         // one worker per user: each call checks the realm's policy and hashes the new password once
         List<Hasher> workers = userIds.stream().<Hasher>map(id -> () -> {
-            org.keycloak.representations.idm.CredentialRepresentation password =
-                    new org.keycloak.representations.idm.CredentialRepresentation();
-            password.setType(org.keycloak.representations.idm.CredentialRepresentation.PASSWORD);
+            CredentialRepresentation password = new CredentialRepresentation();
+            password.setType(CredentialRepresentation.PASSWORD);
             password.setTemporary(false);
             password.setValue(passwords.get());
-            java.net.http.HttpResponse<String> answer = http.send(java.net.http.HttpRequest.newBuilder(
-                            java.net.URI.create(realmAdminUrl + "/users/" + id + "/reset-password"))
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                            URI.create(realmAdminUrl + "/users/" + id + "/reset-password"))
                     .header("Authorization", "Bearer " + accessToken.get())
                     .header("Content-Type", "application/json")
-                    .PUT(java.net.http.HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(password))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
+                    .PUT(HttpRequest.BodyPublishers.ofString(JsonSerialization.writeValueAsString(password))).build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 204) {
                 throw new AssertionError("reset-password answered " + answer.statusCode() + ": " + answer.body());
             }
         }).toList();
+        return count("server", "Keycloak's admin reset-password, users without email (policy check + one hash)", workers, duration);
+    }
+
+    /**
+     * Runs each worker on a thread of its own, unmeasured first (until the JIT has compiled the hashing,
+     * a cold JVM hashes at a third of the rate), then counts the runs for {@code duration}.
+     */
+    private static HashRate count(String algorithm, String parameters, List<Hasher> workers, Duration duration) {
+        ExecutorService pool = Executors.newFixedThreadPool(workers.size());
         try {
+            loop(pool, workers, duration.compareTo(WARM_UP) < 0 ? duration : WARM_UP);
             long started = System.nanoTime();
             long total = loop(pool, workers, duration);
-            return new HashRate("server", "Keycloak's admin reset-password (policy check + one hash)", userIds.size(),
-                    total, Duration.ofNanos(System.nanoTime() - started));
+            return new HashRate(algorithm, parameters, workers.size(), total, Duration.ofNanos(System.nanoTime() - started));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
