@@ -16,6 +16,7 @@ import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -30,7 +31,8 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 /**
  * Everything a well-formed reset request leads to, done in the background so the request thread
  * does the same work whoever asks: look the CURP up, match the email, take the per-user slot, sign
- * Keycloak's reset action token, make it the user's only valid link, and send it. Every outcome is
+ * Keycloak's reset action token, make it the user's only valid link (committed at once, in a
+ * transaction of its own), and send it. Every outcome is
  * one {@code SEND_RESET_PASSWORD} event and one count of {@link IcsoeMetrics#RESET_REQUESTS}: an
  * outcome of {@link #run} counts once the job's transaction has committed, so a job whose commit
  * fails counts only as {@code failed}. Only values cross the thread boundary; the models are read
@@ -103,7 +105,12 @@ record ResetJob(String realmId, String realmName, String clientId, String ipAddr
         ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(), expires,
                 authSessionId, clientId);
         String link = linkTemplate.replace(TOKEN_PLACEHOLDER, sign(session, realm, token));
-        new LatestLink(session.singleUseObjects()).issued(user.getId(), token.getId(), left);
+        // Committed before the email goes: the single-use store writes on commit, and this job commits
+        // only after the mail server has answered: a person who opened the link in between (a load run
+        // did) found no record, and the link was refused as superseded.
+        String userId = user.getId();
+        KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                own -> new LatestLink(own.singleUseObjects()).issued(userId, token.getId(), left));
         count(session, ResetOutcome.QUEUED);
         IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.QUEUED);
         try {

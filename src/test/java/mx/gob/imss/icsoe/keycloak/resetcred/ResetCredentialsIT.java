@@ -12,6 +12,7 @@ import static mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport.requestLink;
 import static mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport.submitFresh;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,6 +33,7 @@ import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.SlowSmtpProxy;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 
 /** The ICSOE reset flow end to end through its pages, against the real server and GreenMail. */
@@ -243,6 +245,31 @@ public class ResetCredentialsIT {
                     .isNotNull();
         }
         awaitEvent(kc, "RESET_PASSWORD_ERROR", capturista.id(), "icsoe_reset_link_superseded");
+    }
+
+    @Test
+    void givenAMailServerSlowToAccept_whenTheLinkIsOpenedTheMomentItArrives_thenItWorks(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        // GreenMail has the email at once; Keycloak's send, and so the job's commit, waits out the hold
+        Duration hold = Duration.ofSeconds(3);
+        try (SlowSmtpProxy slow = new SlowSmtpProxy(kc.smtpPort(), hold, SlowSmtpProxy.Hold.ACCEPTANCE)) {
+            kc.setSmtp("127.0.0.1", slow.port());
+            try {
+                String link = requestLink(kc, capturista);
+                long arrived = System.nanoTime();
+                HtmlPage page;
+                try (WebClient web = browser()) {
+                    page = web.getPage(link);
+                }
+                Duration opened = Duration.ofNanos(System.nanoTime() - arrived);
+                assertThat(opened).as("opened while the mail server still held its answer").isLessThan(hold.minusMillis(500));
+                assertThat(page.getElementById("kc-passwd-update-form")).as(page.asNormalizedText()).isNotNull();
+                // let the send end before the relay closes, so it is not recorded as a failure
+                awaitEvent(kc, "SEND_RESET_PASSWORD", capturista.id(), null);
+            } finally {
+                kc.restoreSmtp();
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 import org.htmlunit.WebClient;
@@ -97,10 +98,11 @@ public final class ResetItSupport {
         return messages.get(expectedCount - 1).linkContaining("action-token");
     }
 
+    /** Waits for a {@code type} event of {@code userId} with {@code error} (null: a success). */
     static void awaitEvent(IcsoeKeycloak kc, String type, String userId, String error) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
-            if (ResetItSupport.events(kc.realm(), type, userId).stream().anyMatch(e -> error.equals(e.getError()))) {
+            if (ResetItSupport.events(kc.realm(), type, userId).stream().anyMatch(e -> Objects.equals(error, e.getError()))) {
                 return;
             }
             Thread.sleep(200);
