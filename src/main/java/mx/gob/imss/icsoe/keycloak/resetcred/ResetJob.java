@@ -32,11 +32,10 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
  * Everything a well-formed reset request leads to, done in the background so the request thread
  * does the same work whoever asks: look the CURP up, match the email, take the per-user slot, sign
  * Keycloak's reset action token, make it the user's only valid link (committed at once, in a
- * transaction of its own), and send it. Every outcome is
- * one {@code SEND_RESET_PASSWORD} event and one count of {@link IcsoeMetrics#RESET_REQUESTS}: an
- * outcome of {@link #run} counts once the job's transaction has committed, so a job whose commit
- * fails counts only as {@code failed}. Only values cross the thread boundary; the models are read
- * in the job's own session.
+ * transaction of its own), and send it. Every outcome is one {@code SEND_RESET_PASSWORD} event
+ * and one count of {@link IcsoeMetrics#RESET_REQUESTS}: an outcome of {@link #run} counts once the
+ * job's transaction has committed, so a job whose commit fails counts only as {@code failed}. Only
+ * values cross the thread boundary; the models are read in the job's own session.
  *
  * @param realmName    the realm's name when the request came: the meters' realm tag, also when the
  *                     realm can no longer be read
@@ -105,8 +104,8 @@ record ResetJob(String realmId, String realmName, String clientId, String ipAddr
         ResetCredentialsActionToken token = new ResetCredentialsActionToken(user.getId(), user.getEmail(), expires,
                 authSessionId, clientId);
         String link = linkTemplate.replace(TOKEN_PLACEHOLDER, sign(session, realm, token));
-        // Committed before the email goes: the single-use store writes on commit, and this job commits
-        // only after the mail server has answered: a person who opened the link in between (a load run
+        // Committed before the email goes. The single-use store writes on commit, and this job commits
+        // only after the mail server has answered; a person who opened the link in between (a load run
         // did) found no record, and the link was refused as superseded.
         String userId = user.getId();
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 
 /**
  * A slow SMTP server for timing tests: a TCP relay in front of GreenMail that holds each
@@ -54,22 +53,15 @@ public final class SlowSmtpProxy extends LoopbackServer {
 
     private void relay(Socket client) {
         try (client; Socket upstream = connect()) {
-            // set by the client's end of a message, before it goes upstream: the answer cannot come first
+            // set when the client's end of a message goes upstream, so before the answer can come back
             AtomicBoolean holdAnswer = new AtomicBoolean();
-            Thread up = pipe(client.getInputStream(), upstream.getOutputStream(), upstream, new Consumer<>() {
-                private byte[] tail = new byte[0]; // the terminator may come split over two reads
-
-                @Override
-                public void accept(byte[] chunk) {
-                    byte[] joined = Arrays.copyOf(tail, tail.length + chunk.length);
-                    System.arraycopy(chunk, 0, joined, tail.length, chunk.length);
-                    if (hold == Hold.ACCEPTANCE && endsWith(joined, END_OF_DATA)) {
-                        holdAnswer.set(true);
-                    }
-                    tail = Arrays.copyOfRange(joined, Math.max(0, joined.length - END_OF_DATA.length), joined.length);
+            EndOfData endOfData = new EndOfData();
+            Thread up = pipe(client.getInputStream(), upstream.getOutputStream(), upstream, (buffer, n) -> {
+                if (hold == Hold.ACCEPTANCE && endOfData.after(buffer, n)) {
+                    holdAnswer.set(true);
                 }
             });
-            pipe(upstream.getInputStream(), client.getOutputStream(), client, chunk -> {
+            pipe(upstream.getInputStream(), client.getOutputStream(), client, (buffer, n) -> {
                 if (holdAnswer.getAndSet(false)) {
                     pause();
                 }
@@ -95,18 +87,31 @@ public final class SlowSmtpProxy extends LoopbackServer {
         }
     }
 
-    private static boolean endsWith(byte[] chunk, byte[] suffix) {
-        return chunk.length >= suffix.length
-                && Arrays.equals(chunk, chunk.length - suffix.length, chunk.length, suffix, 0, suffix.length);
+    /** Watches the client's bytes for the end of a message, which may come split over two reads. */
+    private static final class EndOfData {
+        private final byte[] last = new byte[END_OF_DATA.length];
+
+        boolean after(byte[] buffer, int length) {
+            for (int i = 0; i < length; i++) {
+                System.arraycopy(last, 1, last, 0, last.length - 1);
+                last[last.length - 1] = buffer[i];
+            }
+            return Arrays.equals(last, END_OF_DATA);
+        }
+    }
+
+    /** Sees each chunk of a pipe before it is written on. */
+    private interface Chunks {
+        void seen(byte[] buffer, int length);
     }
 
     /** Copies {@code in} to {@code out}, showing each chunk to {@code beforeWrite} first. */
-    private static Thread pipe(InputStream in, OutputStream out, Socket closeOnEnd, Consumer<byte[]> beforeWrite) {
+    private static Thread pipe(InputStream in, OutputStream out, Socket closeOnEnd, Chunks beforeWrite) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[8192];
             try {
                 for (int n; (n = in.read(buffer)) >= 0; ) {
-                    beforeWrite.accept(Arrays.copyOf(buffer, n));
+                    beforeWrite.seen(buffer, n);
                     out.write(buffer, 0, n);
                     out.flush();
                 }
