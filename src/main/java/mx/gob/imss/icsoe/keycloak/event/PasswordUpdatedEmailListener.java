@@ -10,20 +10,20 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
-import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.MailResult;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Via;
 
 /**
- * Collects the password changes of one Keycloak session (one request) and, only once its
- * transaction has committed, hands one confirmation email per changed user to the background mailer,
- * so the request never waits for SMTP. A change that is rolled back (policy refused, error later in
- * the request) sends nothing. Each committed change counts once in
- * {@link IcsoeMetrics#PASSWORD_CHANGES}, by realm and {@link Via}.
+ * Writes one confirmation email per user whose password a Keycloak session (one request) changes to
+ * the mail outbox, in that request's transaction: the row commits with the change, or goes with it
+ * when it is rolled back (policy refused, error later in the request), and the request never waits
+ * for SMTP. Each committed change counts once in {@link IcsoeMetrics#PASSWORD_CHANGES}, by realm and
+ * {@link Via}, and its email once as {@code queued}.
  */
 final class PasswordUpdatedEmailListener implements EventListenerProvider {
 
@@ -40,11 +40,17 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         this.delivery = delivery;
     }
 
-    /** Queues one email on the background mailer (the request's transaction is over). */
-    static Delivery inBackground(KeycloakSession session, PasswordUpdatedEmailSender sender) {
+    /**
+     * Writes the change's outbox row in the request's transaction; where a listener is called with no
+     * transaction open (none is known today), in one of its own.
+     */
+    static Delivery toOutbox(KeycloakSession session) {
         return change -> {
-            if (BackgroundMail.queue(session, new PasswordUpdatedMailJob(change, sender))) {
-                IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.QUEUED);
+            if (session.getTransactionManager().isActive()) {
+                PasswordUpdatedMail.add(session, change);
+            } else {
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                        own -> PasswordUpdatedMail.add(own, change));
             }
         };
     }
@@ -65,8 +71,22 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         if (realmId == null) {
             return;
         }
-        pending.putIfAbsent(realmId + '/' + userId,
-                new Pending(new Change(realmId, userId, Instant.ofEpochMilli(time)), realmName, via));
+        String key = realmId + '/' + userId;
+        if (pending.containsKey(key)) {
+            return;
+        }
+        Change change = new Change(realmId, userId, Instant.ofEpochMilli(time));
+        boolean written = true;
+        try {
+            delivery.deliver(change);
+        } catch (RuntimeException e) {
+            // The password change must not fail for its confirmation; the failure is logged and counted.
+            written = false;
+            IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.FAILED);
+            LOG.warnf("password-updated email for user %s not written to the outbox: %s", userId,
+                    MailFailureLogFilter.classChain(e));
+        }
+        pending.put(key, new Pending(change, realmName, via, written));
         if (!enlisted) {
             enlisted = true;
             session.getTransactionManager().enlistAfterCompletion(new AfterCommit());
@@ -81,8 +101,8 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
     record Change(String realmId, String userId, Instant when) {
     }
 
-    /** A change with what its count needs: the realm's name and who made it. */
-    private record Pending(Change change, String realmName, Via via) {
+    /** A change with what its count needs: the realm's name, who made it, whether its row was written. */
+    private record Pending(Change change, String realmName, Via via, boolean written) {
     }
 
     @FunctionalInterface
@@ -90,20 +110,15 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         void deliver(Change change);
     }
 
-    /** Runs after the request's transaction: sends on commit, drops everything on rollback. */
+    /** Runs after the request's transaction: counts on commit; on rollback the rows went with it. */
     private final class AfterCommit extends AbstractKeycloakTransaction {
 
         @Override
         protected void commitImpl() {
             for (Pending each : pending.values()) {
-                Change change = each.change();
                 IcsoeMetrics.global().passwordChange(each.realmName(), each.via());
-                try {
-                    delivery.deliver(change);
-                } catch (RuntimeException e) {
-                    // The password is changed: a failing hand-off must not turn the request into an error.
-                    LOG.warnf("password-updated email for user %s not queued: %s", change.userId(),
-                            MailFailureLogFilter.classChain(e));
+                if (each.written()) {
+                    IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.QUEUED);
                 }
             }
             pending.clear();

@@ -3,6 +3,7 @@ package mx.gob.imss.icsoe.keycloak.event;
 import java.util.Map;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.mail.Outbox;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
@@ -21,12 +22,9 @@ public final class PasswordUpdatedEmailListenerFactory
 
     public static final String PROVIDER_ID = "icsoe-password-updated-email";
 
-    private final PasswordUpdatedEmailSender sender = new PasswordUpdatedEmailSender();
-
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new PasswordUpdatedEmailListener(session,
-                PasswordUpdatedEmailListener.inBackground(session, sender));
+        return new PasswordUpdatedEmailListener(session, PasswordUpdatedEmailListener.toOutbox(session));
     }
 
     @Override
@@ -36,7 +34,8 @@ public final class PasswordUpdatedEmailListenerFactory
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // nothing to prepare
+        // this node sends the confirmation rows of the mail outbox
+        Outbox.register(factory, new PasswordUpdatedMail(new PasswordUpdatedEmailSender()));
     }
 
     @Override

@@ -4,16 +4,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import mx.gob.imss.icsoe.keycloak.mail.EmailRendering;
+import mx.gob.imss.icsoe.keycloak.mail.RenderedEmail;
+
 /**
- * Renders and sends the confirmation through Keycloak's {@link EmailTemplateProvider}: the realm's
+ * Renders the confirmation as Keycloak's email templates do ({@link EmailRendering}): the realm's
  * email theme, its SMTP settings, the user's locale (falling back to the realm's default, Spanish).
  * Sent whether or not the address is verified: the message tells the account holder about a change
  * and carries no link or secret.
@@ -31,35 +34,30 @@ final class PasswordUpdatedEmailSender {
     private static final Logger LOG = Logger.getLogger(PasswordUpdatedEmailSender.class);
 
     /**
-     * Sends the confirmation of {@code change}; nothing when the user or their address is gone.
-     *
-     * @return whether a message went to the mail server
+     * Renders the confirmation of {@code change}; empty when the user or their address is gone.
      */
-    boolean send(KeycloakSession session, PasswordUpdatedEmailListener.Change change) throws EmailException {
+    Optional<RenderedEmail> render(KeycloakSession session, PasswordUpdatedEmailListener.Change change) throws EmailException {
         RealmModel realm = session.realms().getRealm(change.realmId());
         if (realm == null) {
-            return false;
+            return Optional.empty();
         }
         session.getContext().setRealm(realm);
         UserModel user = session.users().getUserById(realm, change.userId());
         if (user == null) {
             LOG.debugf("user %s gone before the password-updated email", change.userId());
-            return false;
+            return Optional.empty();
         }
         if (user.getEmail() == null || user.getEmail().isBlank()) {
             LOG.debugf("user %s has no email address: no password-updated email", user.getId());
-            return false;
+            return Optional.empty();
         }
         Locale locale = session.getContext().resolveLocale(user, true);
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(ATTR_CHANGED_AT, ChangedAtFormat.format(change.when(), locale));
         attributes.put(ATTR_REALM_NAME, realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
-        session.getProvider(EmailTemplateProvider.class)
-                .setRealm(realm)
-                .setUser(user)
-                .setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
+        EmailRendering email = new EmailRendering(session);
+        email.setRealm(realm).setUser(user).setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
                 .send(SUBJECT_KEY, List.of(), TEMPLATE, attributes);
-        LOG.debugf("password-updated email sent to user %s", user.getId());
-        return true;
+        return Optional.of(email.rendered());
     }
 }

@@ -24,6 +24,10 @@ public final class IcsoeMetrics {
     public static final String RESET_REQUESTS = "icsoe.reset.requests";
     public static final String MAIL_MESSAGES = "icsoe.mail.messages";
     public static final String MAIL_QUEUE_DEPTH = "icsoe.mail.queue.depth";
+    public static final String OUTBOX_PENDING = "icsoe.outbox.pending";
+    public static final String OUTBOX_OLDEST_AGE = "icsoe.outbox.oldest.age.seconds";
+    public static final String OUTBOX_ATTEMPTS = "icsoe.outbox.attempts";
+    public static final String OUTBOX_REPLIES = "icsoe.outbox.replies";
     public static final String PASSWORD_CHANGES = "icsoe.password.changes";
     public static final String EFIRMA_SIGNINS = "icsoe.efirma.signins";
 
@@ -32,13 +36,15 @@ public final class IcsoeMetrics {
     static final String TAG_EMAIL = "email";
     static final String TAG_RESULT = "result";
     static final String TAG_VIA = "via";
+    static final String TAG_KIND = "kind";
+    static final String TAG_CLASS = "class";
     /** The realm tag when a caller knows no realm name (never expected; keeps the tag present). */
     static final String NO_REALM = "unknown";
     static final String EFIRMA_SUCCESS = "success";
 
     /** How a reset request ended: exactly one per request that reached the reset step's form post. */
     public enum ResetOutcome {
-        /** The link was signed and handed to sending (the SMTP result is {@link #MAIL_MESSAGES}). */
+        /** The link was signed and is due to be sent (the SMTP result is {@link #MAIL_MESSAGES}). */
         QUEUED,
         /** CURP unknown, email not the registered one, or the account disabled. */
         NO_MATCH,
@@ -48,12 +54,10 @@ public final class IcsoeMetrics {
         THROTTLED_ADDRESS,
         /** Malformed CURP or email: the form came back with field errors. */
         INVALID,
-        /** The job started too late: less than half the link's lifespan was left. */
+        /** Never looked at before half the link's lifespan had passed (the outbox abandoned it). */
         STALE,
         /** The background job failed (database, signing), or the step could not run (no realm key). */
-        FAILED,
-        /** The node's mail queue was full: the job never ran. */
-        QUEUE_FULL
+        FAILED
     }
 
     /** Which email. */
@@ -64,14 +68,24 @@ public final class IcsoeMetrics {
 
     /**
      * What became of an email: {@code queued} once it is due (the password-updated email when its
-     * job enters the queue; the reset email once its job found a match and signed the link),
-     * {@code refused} when the queue was full, {@code sent} / {@code failed} after the SMTP attempt.
+     * row is written; the reset email once its row found a match and the link was signed),
+     * {@code sent} once the relay accepted it, {@code failed} once the outbox gave it up.
      */
     public enum MailResult {
         QUEUED,
         SENT,
-        FAILED,
-        REFUSED
+        FAILED
+    }
+
+    /** How one attempt of the outbox ended. */
+    public enum Attempt {
+        SENT,
+        /** A temporary failure: the row waits for its next attempt. */
+        RETRY,
+        /** Too late, or out of attempts: never sent. */
+        ABANDONED,
+        /** The relay refused it for good ({@code 5xx}): never sent. */
+        PERMANENT_FAILURE
     }
 
     /** Who changed the password: the person (reset flow, account console) or an administrator. */
@@ -116,12 +130,35 @@ public final class IcsoeMetrics {
     }
 
     /**
-     * Publishes {@code depth} (jobs waiting or running on this node) as {@value #MAIL_QUEUE_DEPTH};
-     * a second call keeps the first gauge.
+     * Publishes {@code depth} (outbox rows this node has in hand: handed over by its requests or
+     * claimed, not yet done) as {@value #MAIL_QUEUE_DEPTH}; a second call keeps the first gauge.
      */
     public void mailQueueDepth(Supplier<Number> depth) {
-        Gauge.builder(MAIL_QUEUE_DEPTH, depth).description("Mail jobs waiting or running on this node")
+        Gauge.builder(MAIL_QUEUE_DEPTH, depth).description("Outbox rows this node has in hand")
                 .strongReference(true).register(registry);
+    }
+
+    /** Publishes the outbox's rows of {@code kind}, cluster-wide (read from the table), as {@value #OUTBOX_PENDING}. */
+    public void outboxPending(String kind, Supplier<Number> rows) {
+        Gauge.builder(OUTBOX_PENDING, rows).description("Outbox rows waiting or being sent, cluster-wide")
+                .tags(TAG_KIND, kind).strongReference(true).register(registry);
+    }
+
+    /** Publishes the age of the oldest outbox row, cluster-wide, as {@value #OUTBOX_OLDEST_AGE}. */
+    public void outboxOldestAge(Supplier<Number> seconds) {
+        Gauge.builder(OUTBOX_OLDEST_AGE, seconds).description("Age of the oldest outbox row in seconds, cluster-wide (0: none)")
+                .strongReference(true).register(registry);
+    }
+
+    /** One attempt of an outbox row of {@code kind} (its stored id, e.g. {@code RESET_LINK}). */
+    public void outboxAttempt(String kind, Attempt result) {
+        counter(OUTBOX_ATTEMPTS, "Outbox attempts by result", TAG_KIND, kind.toLowerCase(Locale.ROOT), TAG_RESULT, tag(result))
+                .increment();
+    }
+
+    /** The class of the relay's reply to one attempt: {@code 2xx}, {@code 4xx}, {@code 5xx} or {@code none}. */
+    public void outboxReply(String replyClass) {
+        counter(OUTBOX_REPLIES, "Relay replies to outbox attempts by class", TAG_CLASS, replyClass).increment();
     }
 
     private void efirma(String realm, String outcome) {

@@ -31,12 +31,18 @@ public final class SubjectHasher {
     private static final int HEX_CHARS = 32;
 
     private final SecretKeySpec key;
+    private final String keyId;
 
     public SubjectHasher(byte[] secret) {
+        this(secret, null);
+    }
+
+    private SubjectHasher(byte[] secret, String keyId) {
         if (secret == null || secret.length == 0) {
             throw new IllegalArgumentException("an HMAC key is required");
         }
         this.key = new SecretKeySpec(secret, ALGORITHM);
+        this.keyId = keyId;
     }
 
     /**
@@ -45,11 +51,39 @@ public final class SubjectHasher {
      * @throws IllegalStateException when the realm has no active HS512 key (fail closed)
      */
     public static SubjectHasher forRealm(KeycloakSession session, RealmModel realm) {
+        KeyWrapper active = activeKey(session, realm);
+        return new SubjectHasher(derive(active.getSecretKey().getEncoded()), active.getKid());
+    }
+
+    /**
+     * Keyed as {@link #forRealm} was when the realm's HS512 key {@code keyId} was active: a value
+     * hashed then still compares after the realm has rotated its keys.
+     *
+     * @throws IllegalStateException when the realm no longer has that key
+     */
+    public static SubjectHasher forKey(KeycloakSession session, RealmModel realm, String keyId) {
+        return new SubjectHasher(derive(key(session, realm, keyId).getSecretKey().getEncoded()), keyId);
+    }
+
+    /** The id of the realm key this hasher's key was derived from ({@code null} for a fixed key). */
+    public String keyId() {
+        return keyId;
+    }
+
+    static KeyWrapper activeKey(KeycloakSession session, RealmModel realm) {
         KeyWrapper active = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
         if (active == null || active.getSecretKey() == null) {
             throw new IllegalStateException("realm " + realm.getName() + " has no active HS512 key");
         }
-        return new SubjectHasher(derive(active.getSecretKey().getEncoded()));
+        return active;
+    }
+
+    static KeyWrapper key(KeycloakSession session, RealmModel realm, String keyId) {
+        KeyWrapper key = keyId == null ? null : session.keys().getKey(realm, keyId, KeyUse.SIG, Algorithm.HS512);
+        if (key == null || key.getSecretKey() == null) {
+            throw new IllegalStateException("realm " + realm.getName() + " no longer has HS512 key " + keyId);
+        }
+        return key;
     }
 
     /** HKDF-SHA256 (RFC 5869) of {@code inputKey}, one 32-byte block, info {@value #HKDF_INFO}. */

@@ -11,7 +11,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.utils.FormMessage;
 
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
-import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
@@ -22,13 +21,13 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * First leg: asks for CURP and registered email. Every submission takes a slot of the client
  * address's limit. Malformed input gets the form again with field errors. Well-formed input always
  * gets the same confirmation page, and within the address's limit the request thread does nothing
- * more than hand a {@link ResetJob} to the background mailer: the lookup, the match, the per-user
- * limit and the signing all happen there, so the answer's time cannot tell who is registered. The
+ * more than write the request's row to the mail outbox ({@link ResetMail}), in its own transaction,
+ * so it commits before the answer goes: the lookup, the match, the per-user limit and the signing
+ * all happen on a mail thread, so the answer's time cannot tell who is registered. The
  * step never sets the user on this leg, so Keycloak's "send reset email" step behind it never runs here.
  * Each post ends in one {@link IcsoeMetrics#RESET_REQUESTS} outcome: {@code invalid} (past the
- * address's limit too), {@code throttled_address}, {@code failed} when the step cannot run,
- * {@code queue_full} when the node's mail queue has no place (the person is told to try later, as
- * every person is then), or, for a queued job, the outcome {@link ResetJob} counts.
+ * address's limit too), {@code throttled_address}, {@code failed} when the step cannot run, or, for a
+ * request written to the mail outbox, the outcome {@link ResetMail} counts.
  * <p>
  * Second leg (the emailed link, verified by Keycloak's action-token endpoint): the token is
  * re-verified and the user set, and Keycloak's "send reset email" (force-login) and "reset password"
@@ -105,13 +104,8 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
         }
         String subjectHash = hasher.hash("curp", request.curp().value());
         if (withinLimit) {
-            ResetJob job = ResetJob.capture(context, request, subjectHash, KEY_PREFIX + "u:" + subjectHash, limits);
-            if (!BackgroundMail.afterCommitIfRoom(context.getSession(), job)) {
-                // the node's mail queue is full: say so to everybody alike rather than confirm an email never sent
-                job.refused(context.getSession());
-                context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
-                return;
-            }
+            // the row commits with this request, before the answer: "enviada" is then a promise kept
+            ResetMail.add(context, request, subjectHash, hasher, limits);
         } else {
             IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.THROTTLED_ADDRESS);
             reportThrottledAddress(context, addressKey, limits, subjectHash);

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
-import mx.gob.imss.icsoe.keycloak.mail.BackgroundMail;
+import mx.gob.imss.icsoe.keycloak.mail.Outbox;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -99,8 +99,8 @@ public final class IcsoeResetCredentialsAuthenticatorFactory implements Authenti
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        // the mailer is shared with the password-updated email; its gauge is published once, here
-        BackgroundMail.publishDepth();
+        // this node sends the reset rows of the mail outbox
+        Outbox.register(factory, new ResetMail());
     }
 
     @Override

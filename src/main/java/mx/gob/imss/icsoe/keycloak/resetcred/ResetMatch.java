@@ -1,6 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import java.util.Locale;
+import java.util.function.Predicate;
 
 import org.keycloak.events.Errors;
 
@@ -28,6 +29,11 @@ enum ResetMatch {
     }
 
     static ResetMatch of(boolean userFound, boolean enabled, String registeredEmail, String typedEmail) {
+        return of(userFound, enabled, registeredEmail, registered -> normalise(registered).equals(normalise(typedEmail)));
+    }
+
+    /** As above, with the typed email known only through {@code sameAsTyped} (its keyed hash, say). */
+    static ResetMatch of(boolean userFound, boolean enabled, String registeredEmail, Predicate<String> sameAsTyped) {
         if (!userFound) {
             return USER_NOT_FOUND;
         }
@@ -37,10 +43,11 @@ enum ResetMatch {
         if (registeredEmail == null || registeredEmail.isBlank()) {
             return USER_WITHOUT_EMAIL;
         }
-        return normalise(registeredEmail).equals(normalise(typedEmail)) ? MATCH : EMAIL_MISMATCH;
+        return sameAsTyped.test(registeredEmail) ? MATCH : EMAIL_MISMATCH;
     }
 
-    private static String normalise(String email) {
+    /** The form two emails are compared in: trimmed, lower case. */
+    static String normalise(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 }

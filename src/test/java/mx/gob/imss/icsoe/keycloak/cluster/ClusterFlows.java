@@ -26,7 +26,8 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 final class ClusterFlows {
 
     /** A reset email sent in the background may take a moment; never sleep-and-hope for it. */
-    static final Duration MAIL_TIMEOUT = Duration.ofSeconds(30);
+    /** Long enough for a row a dead node held to come back (the tests' 20 s lease) and be sent. */
+    static final Duration MAIL_TIMEOUT = Duration.ofSeconds(60);
     /** Long enough for a background send to have landed if one had been made. */
     static final Duration NO_MAIL_GRACE = Duration.ofSeconds(3);
     static final String CONFIRMATION_SUBJECT = "ICSOE: tu contraseña fue actualizada";

@@ -47,19 +47,29 @@ final class ServerProbe {
             old += sum(scrape, "jvm_memory_used_bytes", sample -> "heap".equals(sample.labels().get("area"))
                     && sample.labels().getOrDefault("id", "").contains("Old Gen"));
             threads += sum(scrape, "jvm_threads_live_threads", sample -> true);
-            queue += sum(scrape, MetricsScrape.QUEUE_DEPTH, sample -> true);
+            // the rows each node holds, plus the outbox's rows (cluster-wide: read on the first node only)
+            queue += sum(scrape, MetricsScrape.QUEUE_DEPTH, sample -> true) + (node == nodes.get(0) ? scrape.pendingRows() : 0);
         }
         return new Sample((System.nanoTime() - startedAtNanos) / 1_000_000, heap, old, threads, queue);
     }
 
-    /** The mail queue's depth, summed over the nodes. */
+    /**
+     * The mail not yet done: the outbox's rows (cluster-wide, read once) and the rows each node holds
+     * in hand (summed over the nodes).
+     */
     double queueDepth() {
-        return nodes.stream().mapToDouble(node -> {
+        double pending = -1;
+        double inHand = 0;
+        for (KeycloakDistServer node : nodes) {
             MetricsScrape scrape = MetricsScrape.of(node.managementUrl());
-            assertThat(scrape.samples()).as("%s on %s (an older jar?)", MetricsScrape.QUEUE_DEPTH, node.managementUrl())
-                    .anyMatch(sample -> sample.name().equals(MetricsScrape.QUEUE_DEPTH));
-            return scrape.value(MetricsScrape.QUEUE_DEPTH);
-        }).sum();
+            assertThat(scrape.samples()).as("%s on %s (an older jar?)", MetricsScrape.OUTBOX_PENDING, node.managementUrl())
+                    .anyMatch(sample -> sample.name().equals(MetricsScrape.OUTBOX_PENDING));
+            inHand += scrape.value(MetricsScrape.QUEUE_DEPTH);
+            if (pending < 0) {
+                pending = scrape.pendingRows();
+            }
+        }
+        return pending + inHand;
     }
 
     /** Waits until every node's mail queue is empty; returns how long that took. */

@@ -56,12 +56,35 @@ class IcsoeMetricsTest {
     void givenMailResultsThenTheyCountByEmailAndResultWithoutARealm() {
         metrics.mail(IcsoeMetrics.Email.RESET_LINK, IcsoeMetrics.MailResult.QUEUED);
         metrics.mail(IcsoeMetrics.Email.RESET_LINK, IcsoeMetrics.MailResult.SENT);
-        metrics.mail(IcsoeMetrics.Email.PASSWORD_UPDATED, IcsoeMetrics.MailResult.REFUSED);
+        metrics.mail(IcsoeMetrics.Email.PASSWORD_UPDATED, IcsoeMetrics.MailResult.FAILED);
 
         assertThat(count("icsoe.mail.messages", "email", "reset_link", "result", "queued")).isEqualTo(1);
         assertThat(count("icsoe.mail.messages", "email", "reset_link", "result", "sent")).isEqualTo(1);
-        assertThat(count("icsoe.mail.messages", "email", "password_updated", "result", "refused")).isEqualTo(1);
+        assertThat(count("icsoe.mail.messages", "email", "password_updated", "result", "failed")).isEqualTo(1);
         assertThat(count("icsoe.mail.messages", "email", "password_updated", "result", "sent")).isZero();
+    }
+
+    @Test
+    void givenOutboxAttemptsAndRepliesThenTheyCountByKindResultAndClass() {
+        metrics.outboxAttempt("RESET_LINK", IcsoeMetrics.Attempt.RETRY);
+        metrics.outboxAttempt("RESET_LINK", IcsoeMetrics.Attempt.RETRY);
+        metrics.outboxAttempt("PASSWORD_UPDATED", IcsoeMetrics.Attempt.PERMANENT_FAILURE);
+        metrics.outboxReply("4xx");
+
+        assertThat(count("icsoe.outbox.attempts", "kind", "reset_link", "result", "retry")).isEqualTo(2);
+        assertThat(count("icsoe.outbox.attempts", "kind", "password_updated", "result", "permanent_failure")).isEqualTo(1);
+        assertThat(count("icsoe.outbox.replies", "class", "4xx")).isEqualTo(1);
+    }
+
+    @Test
+    void givenOutboxGaugesThenEachKindHasItsOwnSeries() {
+        metrics.outboxPending("reset_link", () -> 3);
+        metrics.outboxPending("password_updated", () -> 1);
+        metrics.outboxOldestAge(() -> 42.5);
+
+        assertThat(registry.get("icsoe.outbox.pending").tag("kind", "reset_link").gauge().value()).isEqualTo(3);
+        assertThat(registry.get("icsoe.outbox.pending").tag("kind", "password_updated").gauge().value()).isEqualTo(1);
+        assertThat(registry.get("icsoe.outbox.oldest.age.seconds").gauge().value()).isEqualTo(42.5);
     }
 
     @Test

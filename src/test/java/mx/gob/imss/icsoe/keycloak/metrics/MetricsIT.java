@@ -51,7 +51,7 @@ class MetricsIT {
 
         kc.mailbox().awaitMessagesTo(matching.email(), 1, WAIT);
         kc.mailbox().awaitMessagesTo(other.email(), 1, WAIT);
-        MetricsScrape after = MetricsScrape.await(kc.managementUrl(), scrape -> scrape.value(DEPTH) == 0
+        MetricsScrape after = MetricsScrape.await(kc.managementUrl(), scrape -> scrape.idle()
                 && scrape.resetRequestsSince(before) >= 3
                 && scrape.since(before, MAIL, "email", "password_updated", "result", "sent") >= 1,
                 "the background jobs' counts");
@@ -66,8 +66,13 @@ class MetricsIT {
         assertThat(after.since(before, CHANGES, "realm", REALM, "via", "admin")).isEqualTo(1);
         assertThat(after.since(before, CHANGES, "realm", REALM, "via", "user")).isZero();
         assertThat(after.value(DEPTH)).isZero();
+        assertThat(after.pendingRows()).as("the outbox is empty once everything is sent").isZero();
+        assertThat(after.since(before, MetricsScrape.OUTBOX_ATTEMPTS, "kind", "reset_link", "result", "sent")).isEqualTo(1);
+        assertThat(after.since(before, MetricsScrape.OUTBOX_ATTEMPTS, "kind", "password_updated", "result", "sent")).isEqualTo(1);
+        assertThat(after.since(before, MetricsScrape.OUTBOX_REPLIES, "class", "2xx")).isEqualTo(2);
         // Micrometer's Prometheus registry names the counter family without _total, its samples with it
-        assertThat(after.text()).contains("# TYPE icsoe_reset_requests counter", "# TYPE " + DEPTH + " gauge");
+        assertThat(after.text()).contains("# TYPE icsoe_reset_requests counter", "# TYPE " + DEPTH + " gauge",
+                "# TYPE icsoe_outbox_pending gauge", "# TYPE icsoe_outbox_oldest_age_seconds gauge");
 
         List<String> icsoeLines = after.icsoeLines();
         assertThat(icsoeLines).isNotEmpty();

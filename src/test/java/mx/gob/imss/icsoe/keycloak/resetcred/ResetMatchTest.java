@@ -31,7 +31,7 @@ class ResetMatchTest {
     @Test
     void givenAnotherEmailThenMismatch() {
         assertThat(ResetMatch.of(true, true, "a@b.mx", "a@b.mx.evil")).isEqualTo(ResetMatch.EMAIL_MISMATCH);
-        assertThat(ResetMatch.of(true, true, "a@b.mx", null)).isEqualTo(ResetMatch.EMAIL_MISMATCH);
+        assertThat(ResetMatch.of(true, true, "a@b.mx", (String) null)).isEqualTo(ResetMatch.EMAIL_MISMATCH);
     }
 
     @Test

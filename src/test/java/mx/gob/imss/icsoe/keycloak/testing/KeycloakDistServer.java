@@ -56,6 +56,18 @@ public final class KeycloakDistServer implements AutoCloseable {
     /** System property: the dev server caches themes and templates as production does (the load runs set it). */
     public static final String CACHE_THEMES_PROPERTY = "icsoe.it.cache-themes";
 
+    /**
+     * The mail outbox at test pace: a relay that comes back is tried again within seconds, not the
+     * production half minute, and a row a dead node held returns after 20 s.
+     */
+    public static final List<String> OUTBOX_TEST_SETTINGS = List.of(
+            "--spi-jpa-entity-provider--icsoe-mail-outbox--poll-seconds=1",
+            "--spi-jpa-entity-provider--icsoe-mail-outbox--retry-base-seconds=2",
+            "--spi-jpa-entity-provider--icsoe-mail-outbox--retry-max-seconds=8",
+            "--spi-jpa-entity-provider--icsoe-mail-outbox--lease-seconds=20",
+            // at this pace a minute's outage takes a dozen attempts: the lifespan, not the count, ends a row here
+            "--spi-jpa-entity-provider--icsoe-mail-outbox--max-attempts=100");
+
     private final Settings settings;
     private Process process;
     private Thread shutdownHook;
@@ -165,6 +177,7 @@ public final class KeycloakDistServer implements AutoCloseable {
         // X-Forwarded-For (an IPv6 client, say) from there while other loopback addresses cannot
         command.add("--proxy-headers=xforwarded");
         command.add("--proxy-trusted-addresses=127.0.0.1");
+        command.addAll(OUTBOX_TEST_SETTINGS);
         if (Boolean.getBoolean(CACHE_THEMES_PROPERTY)) {
             // start-dev reads and compiles every template on every page; production caches them
             command.add("--spi-theme--cache-themes=true");

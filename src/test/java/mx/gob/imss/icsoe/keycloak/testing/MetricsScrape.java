@@ -30,6 +30,9 @@ public record MetricsScrape(String text, List<Sample> samples) {
     public static final String RESET_REQUESTS = "icsoe_reset_requests_total";
     public static final String MAIL_MESSAGES = "icsoe_mail_messages_total";
     public static final String QUEUE_DEPTH = "icsoe_mail_queue_depth";
+    public static final String OUTBOX_PENDING = "icsoe_outbox_pending";
+    public static final String OUTBOX_ATTEMPTS = "icsoe_outbox_attempts_total";
+    public static final String OUTBOX_REPLIES = "icsoe_outbox_replies_total";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Pattern LINE = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\\{(.*)})?\\s+(\\S+).*");
@@ -74,17 +77,27 @@ public record MetricsScrape(String text, List<Sample> samples) {
     }
 
     /**
-     * Waits until no mail job waits or runs: every job queued so far has counted its outcome (a job
-     * leaves the queue after its transaction, and so its count, is done).
+     * Waits until the mail outbox is empty and this node holds no row: every email written so far
+     * has been sent or given up and has counted its outcome (a row leaves the node's hands after its
+     * last transaction, and so its counts, are done).
      */
     public static MetricsScrape awaitIdle(String managementUrl) {
-        return await(managementUrl, scrape -> scrape.value(QUEUE_DEPTH) == 0, "idle mail queue");
+        return await(managementUrl, MetricsScrape::idle, "idle mail outbox");
+    }
+
+    /** No outbox row anywhere, none in this node's hands. */
+    public boolean idle() {
+        return value(QUEUE_DEPTH) == 0 && pendingRows() == 0;
+    }
+
+    /** Outbox rows of every kind, cluster-wide. */
+    public double pendingRows() {
+        return samples.stream().filter(s -> s.name().equals(OUTBOX_PENDING)).mapToDouble(Sample::value).sum();
     }
 
     /** Waits until the realm's reset requests since {@code before} add up to {@code requests} (or more) and the queue is idle. */
     public static MetricsScrape awaitResetRequests(String managementUrl, MetricsScrape before, int requests) {
-        return await(managementUrl, scrape -> scrape.value(QUEUE_DEPTH) == 0
-                        && scrape.resetRequestsSince(before) >= requests,
+        return await(managementUrl, scrape -> scrape.idle() && scrape.resetRequestsSince(before) >= requests,
                 requests + " reset request outcomes");
     }
 

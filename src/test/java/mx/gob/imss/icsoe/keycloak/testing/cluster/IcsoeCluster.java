@@ -162,7 +162,7 @@ public final class IcsoeCluster implements AutoCloseable {
     }
 
     private List<String> startArguments(Node node, int httpPort, int managementPort, int clusterPort) {
-        return List.of("start", "--optimized",
+        List<String> arguments = new ArrayList<>(List.of("start", "--optimized",
                 "--db-url=" + postgres.jdbcUrl(), "--db-username=" + LocalPostgres.ROLE,
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
@@ -171,7 +171,9 @@ public final class IcsoeCluster implements AutoCloseable {
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + clusterPort,
                 "--spi-cache-embedded--default--node-name=" + node.id(),
-                "--import-realm");
+                "--import-realm"));
+        arguments.addAll(KeycloakDistServer.OUTBOX_TEST_SETTINGS);
+        return arguments;
     }
 
     /** A free port whose neighbour +100 (JGroups' failure detection) is free too. */
@@ -303,6 +305,27 @@ public final class IcsoeCluster implements AutoCloseable {
             web.addRequestHeader(LocalHaproxy.PIN_HEADER, pin.pin());
         }
         return web;
+    }
+
+    /**
+     * Starts {@code node} again, on the same database, ports and settings, after a kill or a stop (a
+     * running node is stopped first, gracefully); returns how long the start took.
+     */
+    public Duration restart(Node node) {
+        KeycloakDistServer server = nodes.get(node);
+        if (server.isRunning()) {
+            server.close();
+        }
+        long started = System.nanoTime();
+        server.start(s -> say("… waiting for " + node.id() + " again, " + s + " s"), REALM);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        say(node.id() + " started again in " + seconds(took));
+        return took;
+    }
+
+    /** Stops {@code node} gracefully (SIGTERM, as a rolling deploy does). */
+    public void stop(Node node) {
+        nodes.get(node).close();
     }
 
     /** Every part's log tail (PostgreSQL, HAProxy, the build, each node), for failure messages. */

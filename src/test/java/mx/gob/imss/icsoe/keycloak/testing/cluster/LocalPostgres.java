@@ -106,6 +106,27 @@ public final class LocalPostgres implements AutoCloseable {
         }
     }
 
+    /** Runs {@code sql} in the Keycloak database as its role; its rows, unaligned, one per line. */
+    public String query(String sql) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder("psql", "-v", "ON_ERROR_STOP=1", "-At", "-h", "127.0.0.1", "-p",
+                    Integer.toString(port), "-U", ROLE, "-d", DATABASE, "-c", sql).redirectErrorStream(true);
+            builder.environment().put("PGPASSWORD", password);
+            Process psql = builder.start();
+            psql.getOutputStream().close();
+            String out = new String(psql.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!psql.waitFor(COMMAND_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS) || psql.exitValue() != 0) {
+                throw new IllegalStateException("psql failed: " + out);
+            }
+            return out.strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void psql(String sql) {
         Commands.run(base, base.resolve("commands.log"), null, Map.of("PGPASSWORD", password), COMMAND_TIMEOUT,
                 "psql", "-v", "ON_ERROR_STOP=1", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",

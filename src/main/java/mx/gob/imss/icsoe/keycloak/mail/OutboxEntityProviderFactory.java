@@ -1,0 +1,120 @@
+package mx.gob.imss.icsoe.keycloak.mail;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jboss.logging.Logger;
+import org.keycloak.Config;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
+import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.models.utils.PostMigrationEvent;
+import org.keycloak.provider.ServerInfoAwareProviderFactory;
+import org.keycloak.timer.TimerProvider;
+
+import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
+
+/**
+ * The mail outbox as Keycloak extensions add tables: the entity {@link OutboxEntry} and the Liquibase
+ * changelog {@value #CHANGELOG} (Keycloak records it in {@code DATABASECHANGELOG_ICSOEMAILO}). It also
+ * owns this node's {@link OutboxWorker}: its settings ({@link OutboxSettings}, server options
+ * {@code --spi-jpa-entity-provider--icsoe-mail-outbox--…}), the kinds registered by the features,
+ * the poll on Keycloak's timer once the database is migrated, and the outbox's gauges.
+ */
+public final class OutboxEntityProviderFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
+
+    private static final Logger LOG = Logger.getLogger(OutboxEntityProviderFactory.class);
+
+    /** Also decides the changelog table: its first ten letters, {@code ICSOEMAILO}. */
+    public static final String PROVIDER_ID = "icsoe-mail-outbox";
+    static final String CHANGELOG = "META-INF/icsoe-outbox-changelog.xml";
+    static final String TIMER_TASK = "icsoe-mail-outbox-poll";
+
+    private final Map<String, MailKind> kinds = new ConcurrentHashMap<>();
+    private OutboxSettings settings = OutboxSettings.DEFAULTS;
+    private volatile OutboxWorker worker;
+
+    @Override
+    public JpaEntityProvider create(KeycloakSession session) {
+        return new JpaEntityProvider() {
+            @Override
+            public List<Class<?>> getEntities() {
+                return List.of(OutboxEntry.class);
+            }
+
+            @Override
+            public String getChangelogLocation() {
+                return CHANGELOG;
+            }
+
+            @Override
+            public String getFactoryId() {
+                return PROVIDER_ID;
+            }
+
+            @Override
+            public void close() {
+                // nothing held
+            }
+        };
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+        settings = OutboxSettings.from(config::get);
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+        OutboxWorker created = new OutboxWorker(factory, settings, kinds);
+        worker = created;
+        IcsoeMetrics.global().mailQueueDepth(created::inFlight);
+        IcsoeMetrics.global().outboxOldestAge(created::oldestAgeSeconds);
+        kinds.values().forEach(this::publishPending);
+        factory.register(event -> {
+            if (event instanceof PostMigrationEvent) {
+                KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(TimerProvider.class)
+                        .schedule(created::poll, settings.poll().toMillis(), TIMER_TASK));
+                LOG.infof("ICSOE mail outbox: polling every %d s, at most %d connection(s)%s", settings.poll().toSeconds(),
+                        settings.maxConnections(), settings.perMinute() == 0 ? "" : " and " + settings.perMinute() + " message(s)/min");
+            }
+        });
+    }
+
+    void register(MailKind kind) {
+        if (kinds.putIfAbsent(kind.id(), kind) == null && worker != null) {
+            publishPending(kind);
+        }
+    }
+
+    private void publishPending(MailKind kind) {
+        OutboxWorker current = worker;
+        if (current != null) {
+            IcsoeMetrics.global().outboxPending(kind.id().toLowerCase(Locale.ROOT), () -> current.pending(kind.id()));
+        }
+    }
+
+    OutboxWorker worker() {
+        return worker;
+    }
+
+    @Override
+    public void close() {
+        // the timer task ends with Keycloak's timer
+    }
+
+    @Override
+    public String getId() {
+        return PROVIDER_ID;
+    }
+
+    @Override
+    public Map<String, String> getOperationalInfo() {
+        return ExtensionVersion.operationalInfo();
+    }
+}
