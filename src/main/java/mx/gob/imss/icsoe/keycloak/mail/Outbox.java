@@ -7,6 +7,7 @@ import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -34,8 +35,8 @@ public final class Outbox {
         row.setId(UUID.randomUUID().toString());
         row.setRealmId(realmId);
         row.setKind(kind);
-        row.setMessageId(messageId(row.getId(), session.getContext().getRealm() == null ? null
-                : session.getContext().getRealm().getSmtpConfig().get("from")));
+        RealmModel realm = session.realms().getRealm(realmId);
+        row.setMessageId(messageId(row.getId(), realm == null ? null : realm.getSmtpConfig().get("from")));
         row.setCreatedAt(now);
         row.setDueAt(now);
         row.setNotAfter(notAfter);

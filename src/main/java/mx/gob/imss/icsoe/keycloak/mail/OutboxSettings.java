@@ -28,7 +28,7 @@ public record OutboxSettings(int maxConnections, int perMinute, Duration poll, D
     public static final String MAX_ATTEMPTS = "max-attempts";
 
     public static final OutboxSettings DEFAULTS = new OutboxSettings(4, 0, Duration.ofSeconds(2), Duration.ofSeconds(120),
-            Duration.ofSeconds(30), Duration.ofSeconds(600), 12);
+            Duration.ofSeconds(30), Duration.ofSeconds(600), 40);
 
     public OutboxSettings {
         if (maxConnections < 1 || perMinute < 0 || maxAttempts < 1) {

@@ -213,16 +213,19 @@ final class OutboxWorker {
             return null;
         }
         MailKind kind = kinds.get(row.getKind());
-        if (kind == null) {
-            LOG.warnf("Outbox row of kind %s has no handler on this node; left for another", row.getKind());
-            row.setLeaseUntil(0);
-            row.setLeaseOwner(null);
-            return null;
-        }
         if (now > row.getNotAfter()) {
-            kind.gaveUp(session, row, GiveUp.ABANDONED, "expired");
+            if (kind == null) {
+                LOG.warnf("Outbox row of kind %s expired with no handler on this node; deleted", row.getKind());
+            } else {
+                kind.gaveUp(session, row, GiveUp.ABANDONED, "expired");
+            }
             store.delete(row);
             countAfterCommit(session, row.getKind(), Attempt.ABANDONED);
+            return null;
+        }
+        if (kind == null) {
+            // an older jar on this node, say: the lease keeps it off this node's polls until it passes
+            LOG.warnf("Outbox row of kind %s has no handler on this node; left for another", row.getKind());
             return null;
         }
         MailKind.Preparation preparation = kind.prepare(session, row);

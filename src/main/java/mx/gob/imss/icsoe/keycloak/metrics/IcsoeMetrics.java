@@ -56,7 +56,7 @@ public final class IcsoeMetrics {
         INVALID,
         /** Never looked at before half the link's lifespan had passed (the outbox abandoned it). */
         STALE,
-        /** The background job failed (database, signing), or the step could not run (no realm key). */
+        /** The step could not run (no realm HS512 key), or the realm was gone when its row was sent. */
         FAILED
     }
 
@@ -112,7 +112,7 @@ public final class IcsoeMetrics {
     }
 
     public void mail(Email email, MailResult result) {
-        counter(MAIL_MESSAGES, "Emails of the ICSOE background mailer by result", TAG_EMAIL, tag(email), TAG_RESULT, tag(result))
+        counter(MAIL_MESSAGES, "Emails of the ICSOE mail outbox by result", TAG_EMAIL, tag(email), TAG_RESULT, tag(result))
                 .increment();
     }
 

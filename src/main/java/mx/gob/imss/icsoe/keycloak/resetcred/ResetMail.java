@@ -42,9 +42,9 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * ({@link #add}): the same work for every well-formed request. The first attempt, on a mail thread,
  * looks the CURP up, matches the email, takes the per-user slot and fixes the link (making it the
  * user's only valid one, committed at once); every attempt then renders and sends that same link.
- * Each request ends in one {@code SEND_RESET_PASSWORD} event and one count of
- * {@link IcsoeMetrics#RESET_REQUESTS} ({@code queued} when the link is fixed), and a matched one in
- * one more event when it is sent or given up. Models are read in the attempt's own session; only
+ * Each request ends in one count of {@link IcsoeMetrics#RESET_REQUESTS} ({@code queued} when the
+ * link is fixed) and one {@code SEND_RESET_PASSWORD} event: its outcome for a request that sends
+ * nothing, or, for a matched one, when its email is sent or given up. Models are read in the attempt's own session; only
  * values come from the row.
  */
 final class ResetMail implements MailKind {
@@ -57,7 +57,6 @@ final class ResetMail implements MailKind {
 
     static final String EVENT_THROTTLED_USER = "icsoe_throttled_user";
     static final String EVENT_ABANDONED = "icsoe_reset_abandoned";
-    static final String EVENT_JOB_FAILED = "icsoe_reset_job_failed";
 
     @Override
     public String id() {

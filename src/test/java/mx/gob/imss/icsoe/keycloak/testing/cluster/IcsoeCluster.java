@@ -319,6 +319,9 @@ public final class IcsoeCluster implements AutoCloseable {
         long started = System.nanoTime();
         server.start(s -> say("… waiting for " + node.id() + " again, " + s + " s"), REALM);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (nodes.values().stream().allMatch(KeycloakDistServer::isRunning)) {
+            awaitProxySeesBoth(Duration.ofSeconds(30));
+        }
         say(node.id() + " started again in " + seconds(took));
         return took;
     }
