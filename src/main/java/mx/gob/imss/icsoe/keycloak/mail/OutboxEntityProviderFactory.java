@@ -21,7 +21,7 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 
 /**
  * The mail outbox as Keycloak extensions add tables: the entity {@link OutboxEntry} and the Liquibase
- * changelog {@value #CHANGELOG} (Keycloak records it in {@code DATABASECHANGELOG_ICSOEMAILO}). It also
+ * changelog {@value #CHANGELOG} (Keycloak records it in {@code DATABASECHANGELOG_ICSOE_MAIL}). It also
  * owns this node's {@link OutboxWorker}: its settings ({@link OutboxSettings}, server options
  * {@code --spi-jpa-entity-provider--icsoe-mail-outbox--…}), the kinds registered by the features,
  * the poll on Keycloak's timer once the database is migrated, and the outbox's gauges.
@@ -30,7 +30,7 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
 
     private static final Logger LOG = Logger.getLogger(OutboxEntityProviderFactory.class);
 
-    /** Also decides the changelog table: its first ten letters, {@code ICSOEMAILO}. */
+    /** Also names the changelog table: its first ten characters, dashes as underscores, {@code ICSOE_MAIL}. */
     public static final String PROVIDER_ID = "icsoe-mail-outbox";
     static final String CHANGELOG = "META-INF/icsoe-outbox-changelog.xml";
     static final String TIMER_TASK = "icsoe-mail-outbox-poll";

@@ -50,7 +50,7 @@ import mx.gob.imss.icsoe.keycloak.testing.cluster.IcsoeCluster.Node;
 class ClusterOutboxIT {
 
     /** Keycloak names it from the provider id; PostgreSQL may hold it quoted in upper case. */
-    private static final String CHANGELOG_TABLE = "databasechangelog_icsoemailo";
+    private static final String CHANGELOG_TABLE = "databasechangelog_icsoe_mail";
     private static final String SCHEMA_LINE = "Using changelog META-INF/icsoe-outbox-changelog.xml";
     private static final Duration ARRIVAL = Duration.ofSeconds(90);
 
