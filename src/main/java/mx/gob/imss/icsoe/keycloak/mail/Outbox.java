@@ -42,18 +42,24 @@ public final class Outbox {
         row.setNotAfter(notAfter);
         row.setPayload(json(payload));
         new OutboxStore(session).add(row);
+        // on rollback the row is gone with the transaction
+        afterCommit(session, () -> outbox.worker().kick(session, row.getId()));
+        return row.getId();
+    }
+
+    /** Runs {@code action} once {@code session}'s transaction has committed; nothing on rollback. */
+    public static void afterCommit(KeycloakSession session, Runnable action) {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
-                outbox.worker().kick(session, row.getId());
+                action.run();
             }
 
             @Override
             protected void rollbackImpl() {
-                // the row is gone with the transaction
+                // nothing happened
             }
         });
-        return row.getId();
     }
 
     /** Lets this node send rows of {@code kind}; called by the feature's factory at start. */

@@ -220,7 +220,8 @@ final class OutboxWorker {
                 kind.gaveUp(session, row, GiveUp.ABANDONED, "expired");
             }
             store.delete(row);
-            countAfterCommit(session, row.getKind(), Attempt.ABANDONED);
+            String kindId = row.getKind();
+            Outbox.afterCommit(session, () -> IcsoeMetrics.global().outboxAttempt(kindId, Attempt.ABANDONED));
             return null;
         }
         if (kind == null) {
@@ -300,20 +301,6 @@ final class OutboxWorker {
         } catch (RuntimeException e) {
             LOG.debugf("Outbox row not postponed (%s); its lease will run out", e.getClass().getName());
         }
-    }
-
-    private static void countAfterCommit(KeycloakSession session, String kind, Attempt attempt) {
-        session.getTransactionManager().enlistAfterCompletion(new org.keycloak.models.AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                IcsoeMetrics.global().outboxAttempt(kind, attempt);
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // not abandoned after all
-            }
-        });
     }
 
     /** Rows waiting or being sent, cluster-wide, by kind (read from the table at the scrape). */

@@ -10,16 +10,13 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 
 /**
  * Encrypts a value that must rest in the database for a while (the CURP of a pending reset) so that
  * a copy of the table, a backup or a replica tells nothing: AES-256-GCM under a key derived (HKDF,
  * fixed label {@value #HKDF_INFO}) from the realm's HS512 key, which the cluster shares and which is
  * never used as it is. The id of that realm key travels with the sealed value, so a value sealed
- * before a key rotation still opens while the realm keeps the old key.
+ * before a key rotation still opens while the realm keeps the old key ({@link RealmSecrets#forKey}).
  */
 public final class RealmSeal {
 
@@ -36,17 +33,6 @@ public final class RealmSeal {
     RealmSeal(byte[] secret, String keyId) {
         this.key = new SecretKeySpec(SubjectHasher.derive(HKDF_SALT, secret, HKDF_INFO.getBytes(StandardCharsets.US_ASCII)), "AES");
         this.keyId = keyId;
-    }
-
-    /** Seals with the realm's active HS512 key. @throws IllegalStateException without one (fail closed) */
-    public static RealmSeal forRealm(KeycloakSession session, RealmModel realm) {
-        KeyWrapper active = SubjectHasher.activeKey(session, realm);
-        return new RealmSeal(active.getSecretKey().getEncoded(), active.getKid());
-    }
-
-    /** Opens what was sealed under the realm key {@code keyId}. @throws IllegalStateException when that key is gone */
-    public static RealmSeal forKey(KeycloakSession session, RealmModel realm, String keyId) {
-        return new RealmSeal(SubjectHasher.key(session, realm, keyId).getSecretKey().getEncoded(), keyId);
     }
 
     public String keyId() {

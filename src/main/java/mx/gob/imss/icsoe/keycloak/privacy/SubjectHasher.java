@@ -37,7 +37,7 @@ public final class SubjectHasher {
         this(secret, null);
     }
 
-    private SubjectHasher(byte[] secret, String keyId) {
+    SubjectHasher(byte[] secret, String keyId) {
         if (secret == null || secret.length == 0) {
             throw new IllegalArgumentException("an HMAC key is required");
         }
@@ -53,16 +53,6 @@ public final class SubjectHasher {
     public static SubjectHasher forRealm(KeycloakSession session, RealmModel realm) {
         KeyWrapper active = activeKey(session, realm);
         return new SubjectHasher(derive(active.getSecretKey().getEncoded()), active.getKid());
-    }
-
-    /**
-     * Keyed as {@link #forRealm} was when the realm's HS512 key {@code keyId} was active: a value
-     * hashed then still compares after the realm has rotated its keys.
-     *
-     * @throws IllegalStateException when the realm no longer has that key
-     */
-    public static SubjectHasher forKey(KeycloakSession session, RealmModel realm, String keyId) {
-        return new SubjectHasher(derive(key(session, realm, keyId).getSecretKey().getEncoded()), keyId);
     }
 
     /** The id of the realm key this hasher's key was derived from ({@code null} for a fixed key). */

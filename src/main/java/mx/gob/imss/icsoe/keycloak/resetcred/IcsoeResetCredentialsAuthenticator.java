@@ -13,6 +13,7 @@ import org.keycloak.models.utils.FormMessage;
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
+import mx.gob.imss.icsoe.keycloak.privacy.RealmSecrets;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
 /**
@@ -74,15 +75,16 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
         context.clearUser();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         ResetRequest request = ResetRequest.parse(form.getFirst(ResetRequest.FIELD_USERNAME), form.getFirst(ResetRequest.FIELD_EMAIL));
-        SubjectHasher hasher;
+        RealmSecrets secrets;
         try {
-            hasher = SubjectHasher.forRealm(context.getSession(), context.getRealm());
+            secrets = RealmSecrets.active(context.getSession(), context.getRealm());
         } catch (IllegalStateException e) {
             LOG.errorf("Reset step of realm %s is off: %s", context.getRealm().getName(), e.getMessage());
             IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.FAILED);
             context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return;
         }
+        SubjectHasher hasher = secrets.hasher();
         ResetThrottleConfig limits = ResetThrottleConfig.from(UserlessStep.configOf(context));
         String addressKey = KEY_PREFIX + "a:" + hasher.hash("ip", ClientAddress.bucket(context.getConnection().getRemoteAddr()));
         boolean withinLimit = new SlotThrottle(context.getSession().singleUseObjects())
@@ -105,7 +107,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
         String subjectHash = hasher.hash("curp", request.curp().value());
         if (withinLimit) {
             // the row commits with this request, before the answer: "enviada" is then a promise kept
-            ResetMail.add(context, request, subjectHash, hasher, limits);
+            ResetMail.add(context, request, subjectHash, secrets, limits);
         } else {
             IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.THROTTLED_ADDRESS);
             reportThrottledAddress(context, addressKey, limits, subjectHash);

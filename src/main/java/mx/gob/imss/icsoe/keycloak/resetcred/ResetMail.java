@@ -14,7 +14,6 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -35,6 +34,7 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.MailResult;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 import mx.gob.imss.icsoe.keycloak.privacy.RealmSeal;
+import mx.gob.imss.icsoe.keycloak.privacy.RealmSecrets;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
 /**
@@ -64,11 +64,12 @@ final class ResetMail implements MailKind {
     }
 
     /** Writes the row of a well-formed request within its address's limit, in the request's transaction. */
-    static void add(AuthenticationFlowContext context, ResetRequest request, String subjectHash, SubjectHasher hasher,
+    static void add(AuthenticationFlowContext context, ResetRequest request, String subjectHash, RealmSecrets secrets,
                     ResetThrottleConfig limits) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        RealmSeal seal = RealmSeal.forKey(session, realm, hasher.keyId());
+        SubjectHasher hasher = secrets.hasher();
+        RealmSeal seal = secrets.seal();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String ip = context.getConnection().getRemoteAddr();
         ResetRow row = new ResetRow(realm.getName(), authSession.getClient().getClientId(), subjectHash, hasher.keyId(),
@@ -89,8 +90,9 @@ final class ResetMail implements MailKind {
             countAfterCommit(session, row, ResetOutcome.FAILED);
             return Preparation.done();
         }
-        SubjectHasher hasher = SubjectHasher.forKey(session, realm, row.keyId());
-        RealmSeal seal = RealmSeal.forKey(session, realm, row.keyId());
+        RealmSecrets secrets = RealmSecrets.forKey(session, realm, row.keyId());
+        SubjectHasher hasher = secrets.hasher();
+        RealmSeal seal = secrets.seal();
         EventBuilder event = event(session, realm, row, seal);
         if (!row.matched()) {
             row = match(session, realm, row, hasher, event, seal);
@@ -233,7 +235,7 @@ final class ResetMail implements MailKind {
         EventBuilder event = new EventBuilder(realm, session).event(EventType.SEND_RESET_PASSWORD).client(row.clientId())
                 .detail(IcsoeEventDetails.SUBJECT, row.subjectHash());
         try {
-            RealmSeal open = seal != null ? seal : RealmSeal.forKey(session, realm, row.keyId());
+            RealmSeal open = seal != null ? seal : RealmSecrets.forKey(session, realm, row.keyId()).seal();
             String ip = open.open(row.sealedIp());
             if (!ip.isEmpty()) {
                 event.ipAddress(ip);
@@ -244,18 +246,8 @@ final class ResetMail implements MailKind {
         return event;
     }
 
-    /** Counts {@code outcome} once the attempt's transaction commits. */
+    /** Counts {@code outcome} once the attempt's transaction commits (a rolled-back attempt counts when retried). */
     private static void countAfterCommit(KeycloakSession session, ResetRow row, ResetOutcome outcome) {
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                IcsoeMetrics.global().resetRequest(row.realmName(), outcome);
-            }
-
-            @Override
-            protected void rollbackImpl() {
-                // the attempt is retried and counts then
-            }
-        });
+        Outbox.afterCommit(session, () -> IcsoeMetrics.global().resetRequest(row.realmName(), outcome));
     }
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import mx.gob.imss.icsoe.keycloak.mail.Outbox;
+import mx.gob.imss.icsoe.keycloak.mail.OutboxEntry;
 
 class ResetRowTest {
 
@@ -40,17 +41,10 @@ class ResetRowTest {
     @Test
     void givenARowThenItsJsonRoundTripsAndItsTextNamesNothingPersonal() {
         ResetRow row = row(1000, 900).matched("user-1", "token-1", 1003);
-        OutboxEntryStub entry = new OutboxEntryStub(Outbox.json(row));
-        assertThat(Outbox.read(entry.row(), ResetRow.class)).isEqualTo(row);
+        OutboxEntry entry = new OutboxEntry();
+        entry.setId("row-1");
+        entry.setPayload(Outbox.json(row));
+        assertThat(Outbox.read(entry, ResetRow.class)).isEqualTo(row);
         assertThat(row.toString()).contains("abc123").doesNotContain("sealed").doesNotContain("email-hash");
-    }
-
-    private record OutboxEntryStub(String json) {
-        mx.gob.imss.icsoe.keycloak.mail.OutboxEntry row() {
-            mx.gob.imss.icsoe.keycloak.mail.OutboxEntry entry = new mx.gob.imss.icsoe.keycloak.mail.OutboxEntry();
-            entry.setId("row-1");
-            entry.setPayload(json);
-            return entry;
-        }
     }
 }
