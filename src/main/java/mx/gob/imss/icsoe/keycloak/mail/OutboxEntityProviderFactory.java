@@ -75,6 +75,7 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
         worker = created;
         IcsoeMetrics.global().mailQueueDepth(created::inFlight);
         IcsoeMetrics.global().outboxOldestAge(created::oldestAgeSeconds);
+        IcsoeMetrics.global().mailAtZero(SendResult.REPLY_CLASSES);
         kinds.values().forEach(this::publishPending);
         factory.register(event -> {
             if (event instanceof PostMigrationEvent) {
@@ -96,6 +97,7 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
         OutboxWorker current = worker;
         if (current != null) {
             IcsoeMetrics.global().outboxPending(kind.id().toLowerCase(Locale.ROOT), () -> current.pending(kind.id()));
+            IcsoeMetrics.global().outboxAttemptsAtZero(kind.id());
         }
     }
 

@@ -1,5 +1,6 @@
 package mx.gob.imss.icsoe.keycloak.mail;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,12 +24,17 @@ public record SendResult(Outcome outcome, String replyClass, String detail) {
 
     public enum Outcome { SENT, TEMPORARY, PERMANENT }
 
+    private static final String ACCEPTED = "2xx";
+    private static final String TRY_LATER = "4xx";
+    private static final String REFUSED = "5xx";
     static final String NO_REPLY = "none";
+    /** Every reply class an attempt can end in. */
+    static final List<String> REPLY_CLASSES = List.of(ACCEPTED, TRY_LATER, REFUSED, NO_REPLY);
     /** How Angus names a refused greeting: {@code "… response: 421"} (no exception type carries it). */
     private static final Pattern RESPONSE_CODE = Pattern.compile("response:\\s*\\[?(\\d)\\d\\d");
 
     static SendResult sent() {
-        return new SendResult(Outcome.SENT, "2xx", "2xx");
+        return new SendResult(Outcome.SENT, ACCEPTED, ACCEPTED);
     }
 
     /** Classifies a failed attempt by the reply codes in {@code failure}'s chain. */
@@ -47,13 +53,13 @@ public record SendResult(Outcome outcome, String replyClass, String detail) {
         }
         String name = failure.getClass().getSimpleName();
         if (temporary) {
-            return new SendResult(Outcome.TEMPORARY, "4xx", "4xx " + name);
+            return new SendResult(Outcome.TEMPORARY, TRY_LATER, TRY_LATER + ' ' + name);
         }
         if (permanent && !(failure instanceof AuthenticationFailedException)) {
-            return new SendResult(Outcome.PERMANENT, "5xx", "5xx " + name);
+            return new SendResult(Outcome.PERMANENT, REFUSED, REFUSED + ' ' + name);
         }
         // no reply at all, or a refused login (an operator fixes the credentials; the rows wait)
-        return new SendResult(Outcome.TEMPORARY, permanent ? "5xx" : NO_REPLY, (permanent ? "5xx " : NO_REPLY + ' ') + name);
+        return new SendResult(Outcome.TEMPORARY, permanent ? REFUSED : NO_REPLY, (permanent ? REFUSED : NO_REPLY) + ' ' + name);
     }
 
     private static int codeOf(Throwable t) {

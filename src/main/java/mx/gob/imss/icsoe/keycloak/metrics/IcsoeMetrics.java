@@ -1,5 +1,6 @@
 package mx.gob.imss.icsoe.keycloak.metrics;
 
+import java.util.Collection;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -112,8 +113,7 @@ public final class IcsoeMetrics {
     }
 
     public void mail(Email email, MailResult result) {
-        counter(MAIL_MESSAGES, "Emails of the ICSOE mail outbox by result", TAG_EMAIL, tag(email), TAG_RESULT, tag(result))
-                .increment();
+        mailCounter(email, result).increment();
     }
 
     public void passwordChange(String realm, Via via) {
@@ -152,13 +152,46 @@ public final class IcsoeMetrics {
 
     /** One attempt of an outbox row of {@code kind} (its stored id, e.g. {@code RESET_LINK}). */
     public void outboxAttempt(String kind, Attempt result) {
-        counter(OUTBOX_ATTEMPTS, "Outbox attempts by result", TAG_KIND, kind.toLowerCase(Locale.ROOT), TAG_RESULT, tag(result))
-                .increment();
+        attempts(kind, result).increment();
     }
 
     /** The class of the relay's reply to one attempt: {@code 2xx}, {@code 4xx}, {@code 5xx} or {@code none}. */
     public void outboxReply(String replyClass) {
-        counter(OUTBOX_REPLIES, "Relay replies to outbox attempts by class", TAG_CLASS, replyClass).increment();
+        replies(replyClass).increment();
+    }
+
+    /**
+     * Creates at zero the mail counters and the relay-reply counters of {@code replyClasses}. A counter
+     * Micrometer creates at its first increment reaches Prometheus with that increment already in it,
+     * which {@code rate()} and {@code increase()} cannot see: the first email given up after a start
+     * would never fire {@code IcsoeResetEmailsAbandoned} (deploy/monitoring).
+     */
+    public void mailAtZero(Collection<String> replyClasses) {
+        for (Email email : Email.values()) {
+            for (MailResult result : MailResult.values()) {
+                mailCounter(email, result);
+            }
+        }
+        replyClasses.forEach(this::replies);
+    }
+
+    /** Creates at zero every attempt counter of {@code kind}, for the reason {@link #mailAtZero} gives. */
+    public void outboxAttemptsAtZero(String kind) {
+        for (Attempt result : Attempt.values()) {
+            attempts(kind, result);
+        }
+    }
+
+    private Counter mailCounter(Email email, MailResult result) {
+        return counter(MAIL_MESSAGES, "Emails of the ICSOE mail outbox by result", TAG_EMAIL, tag(email), TAG_RESULT, tag(result));
+    }
+
+    private Counter attempts(String kind, Attempt result) {
+        return counter(OUTBOX_ATTEMPTS, "Outbox attempts by result", TAG_KIND, kind.toLowerCase(Locale.ROOT), TAG_RESULT, tag(result));
+    }
+
+    private Counter replies(String replyClass) {
+        return counter(OUTBOX_REPLIES, "Relay replies to outbox attempts by class", TAG_CLASS, replyClass);
     }
 
     private void efirma(String realm, String outcome) {

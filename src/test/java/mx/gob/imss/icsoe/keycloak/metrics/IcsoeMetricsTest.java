@@ -77,6 +77,25 @@ class IcsoeMetricsTest {
     }
 
     @Test
+    void givenTheCountersCreatedAtZero_thenEveryGiveUpSeriesExistsBeforeTheFirstOneAndStillCountsFromZero() {
+        metrics.mailAtZero(java.util.List.of("2xx", "4xx", "5xx", "none"));
+        metrics.outboxAttemptsAtZero("RESET_LINK");
+
+        assertThat(registry.find("icsoe.outbox.attempts").counters()).hasSize(IcsoeMetrics.Attempt.values().length)
+                .allSatisfy(counter -> assertThat(counter.count()).isZero());
+        assertThat(registry.find("icsoe.outbox.attempts").tags("kind", "reset_link", "result", "abandoned").counter()).isNotNull();
+        assertThat(registry.find("icsoe.outbox.replies").counters()).hasSize(4);
+        assertThat(registry.find("icsoe.mail.messages").counters())
+                .hasSize(IcsoeMetrics.Email.values().length * IcsoeMetrics.MailResult.values().length);
+
+        metrics.outboxAttempt("RESET_LINK", IcsoeMetrics.Attempt.ABANDONED);
+        metrics.mail(IcsoeMetrics.Email.RESET_LINK, IcsoeMetrics.MailResult.FAILED);
+        assertThat(count("icsoe.outbox.attempts", "kind", "reset_link", "result", "abandoned")).isEqualTo(1);
+        assertThat(count("icsoe.mail.messages", "email", "reset_link", "result", "failed")).isEqualTo(1);
+        assertThat(registry.find("icsoe.outbox.attempts").counters()).hasSize(IcsoeMetrics.Attempt.values().length);
+    }
+
+    @Test
     void givenOutboxGaugesThenEachKindHasItsOwnSeries() {
         metrics.outboxPending("reset_link", () -> 3);
         metrics.outboxPending("password_updated", () -> 1);
