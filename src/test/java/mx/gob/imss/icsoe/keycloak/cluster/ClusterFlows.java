@@ -5,14 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
+import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
 import mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport;
+import mx.gob.imss.icsoe.keycloak.resetcred.ResetThrottleConfig;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
@@ -109,6 +116,33 @@ final class ClusterFlows {
             return web.getPage(url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs {@code body} with the reset step's per-address limit set to {@code limit}, restoring it afterwards. */
+    static void withRequestsPerAddress(IcsoeCluster cluster, int limit, Runnable body) {
+        AuthenticatorConfigRepresentation config = ResetItSupport.throttleConfig(cluster.realm());
+        Map<String, String> original = new HashMap<>(config.getConfig());
+        try {
+            Map<String, String> low = new HashMap<>(original);
+            low.put(ResetThrottleConfig.REQUESTS_PER_ADDRESS, Integer.toString(limit));
+            config.setConfig(low);
+            ResetItSupport.updateThrottleConfig(cluster.realm(), config);
+            body.run();
+        } finally {
+            config.setConfig(original);
+            ResetItSupport.updateThrottleConfig(cluster.realm(), config);
+        }
+    }
+
+    /** Prints {@code figures} and appends them to {@code target/it-work/cluster/<file>}, which {@code .ci/run} prints. */
+    static void record(String file, String figures) {
+        System.out.println("[icsoe-cluster] " + figures);
+        Path path = Paths.get(System.getProperty("icsoe.work.dir"), "cluster", file);
+        try {
+            Files.writeString(path, figures + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            System.out.println("[icsoe-cluster] could not record the figures: " + e.getMessage());
         }
     }
 

@@ -6,7 +6,6 @@ import static mx.gob.imss.icsoe.keycloak.cluster.ClusterFlows.submitReset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -15,11 +14,9 @@ import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport;
-import mx.gob.imss.icsoe.keycloak.resetcred.ResetThrottleConfig;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
@@ -96,7 +93,7 @@ class ClusterGuaranteesIT {
             IcsoeCluster cluster) {
         Capturista capturista = cluster.users().create();
         InetAddress address = Browsers.randomLoopback();
-        withRequestsPerAddress(cluster, 3, () -> {
+        ClusterFlows.withRequestsPerAddress(cluster, 3, () -> {
             for (Node node : List.of(Node.A, Node.B, Node.A)) {
                 assertThat(servedBy(submitReset(cluster, node, address, capturista.curp(), "otra." + node.pin() + "@correo.example")))
                         .isEqualTo(node.id());
@@ -116,7 +113,7 @@ class ClusterGuaranteesIT {
             IcsoeCluster cluster) {
         Capturista capturista = cluster.users().create();
         InetAddress address = Browsers.randomLoopback();
-        withRequestsPerAddress(cluster, 3, () -> {
+        ClusterFlows.withRequestsPerAddress(cluster, 3, () -> {
             for (int i = 0; i < 4; i++) {
                 try (WebClient web = cluster.browser(i % 2 == 0 ? Node.A : Node.B, address)) {
                     web.addRequestHeader("X-Forwarded-For", "203.0.113." + (10 + i));
@@ -213,22 +210,6 @@ class ClusterGuaranteesIT {
             ClusterFlows.sleep(ClusterFlows.NO_MAIL_GRACE);
             assertThat(cluster.mailbox().messagesTo(capturista.email(), ClusterFlows::isConfirmation))
                     .as("confirmations after change %d", expectedConfirmations).hasSize(expectedConfirmations);
-        }
-    }
-
-    /** Runs {@code body} with the reset step's per-address limit set to {@code limit}, restoring it afterwards. */
-    private static void withRequestsPerAddress(IcsoeCluster cluster, int limit, Runnable body) {
-        AuthenticatorConfigRepresentation config = ResetItSupport.throttleConfig(cluster.realm());
-        Map<String, String> original = new HashMap<>(config.getConfig());
-        try {
-            Map<String, String> low = new HashMap<>(original);
-            low.put(ResetThrottleConfig.REQUESTS_PER_ADDRESS, Integer.toString(limit));
-            config.setConfig(low);
-            ResetItSupport.updateThrottleConfig(cluster.realm(), config);
-            body.run();
-        } finally {
-            config.setConfig(original);
-            ResetItSupport.updateThrottleConfig(cluster.realm(), config);
         }
     }
 }

@@ -3,10 +3,6 @@ package mx.gob.imss.icsoe.keycloak.cluster;
 import static mx.gob.imss.icsoe.keycloak.cluster.ClusterFlows.submitReset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -297,12 +293,6 @@ class ClusterOutagesIT {
     }
 
     private static void record(String figures) {
-        System.out.println("[icsoe-cluster] " + figures);
-        Path file = Paths.get(System.getProperty("icsoe.work.dir"), "cluster", "outage-figures.txt");
-        try {
-            Files.writeString(file, figures + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            System.out.println("[icsoe-cluster] could not record the figures: " + e.getMessage());
-        }
+        ClusterFlows.record("outage-figures.txt", figures);
     }
 }

@@ -4,10 +4,6 @@ import static mx.gob.imss.icsoe.keycloak.cluster.ClusterFlows.assertSentPage;
 import static mx.gob.imss.icsoe.keycloak.cluster.ClusterFlows.submitReset;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,13 +169,6 @@ class ClusterOutboxIT {
     }
 
     private static void record(String format, Object... args) {
-        String figures = String.format(Locale.ROOT, format, args);
-        System.out.println("[icsoe-cluster] " + figures);
-        Path file = Paths.get(System.getProperty("icsoe.work.dir"), "cluster", "outage-figures.txt");
-        try {
-            Files.writeString(file, figures + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        } catch (java.io.IOException e) {
-            System.out.println("[icsoe-cluster] could not record the figures: " + e.getMessage());
-        }
+        ClusterFlows.record("outage-figures.txt", String.format(Locale.ROOT, format, args));
     }
 }

@@ -29,6 +29,7 @@ import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.FreePorts;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 import mx.gob.imss.icsoe.keycloak.testing.Mailbox;
+import mx.gob.imss.icsoe.keycloak.testing.MonitoringPack;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.RealmMail;
 import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
@@ -36,7 +37,8 @@ import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
 /**
  * The production shape, started by the test run: PostgreSQL 15, two Keycloak nodes in production mode
  * ({@code kc.sh build} once, then {@code start --optimized} per node, on a Java 21+ JDK) clustered
- * with Infinispan over JDBC_PING on 127.0.0.1, and HAProxy terminating TLS in front of them. The
+ * with Infinispan over JDBC_PING on 127.0.0.1, HAProxy terminating TLS in front of them, and Prometheus
+ * scraping both nodes with the shipped alert rules. The
  * shipped {@code realm-export.json} is imported unchanged; the run's GreenMail becomes the realm's SMTP
  * server through the admin API. Started once per run by {@link ClusterExtension}; closing stops all.
  */
@@ -64,6 +66,7 @@ public final class IcsoeCluster implements AutoCloseable {
     private final LocalPostgres postgres;
     private final TestCertificate certificate;
     private final LocalHaproxy proxy;
+    private final LocalPrometheus prometheus;
     private final Map<Node, KeycloakDistServer> nodes = new EnumMap<>(Node.class);
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
@@ -79,6 +82,8 @@ public final class IcsoeCluster implements AutoCloseable {
         this.certificate = TestCertificate.generate(workDir.resolve("tls"));
         this.proxy = new LocalHaproxy(Paths.get(System.getProperty("icsoe.haproxy", "/usr/sbin/haproxy")),
                 workDir.resolve("haproxy"), FreePorts.any(), Paths.get(property("icsoe.unavailable.page")));
+        this.prometheus = new LocalPrometheus(Paths.get(System.getProperty("icsoe.prometheus", "/usr/bin/prometheus")),
+                workDir.resolve("prometheus"), FreePorts.any());
     }
 
     /** Starts everything from the locations Maven passes as system properties; on failure prints every part's log tail. */
@@ -101,6 +106,7 @@ public final class IcsoeCluster implements AutoCloseable {
         try {
             Files.createDirectories(workDir);
             Files.deleteIfExists(workDir.resolve("outage-figures.txt"));
+            Files.deleteIfExists(workDir.resolve("prometheus-figures.txt"));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -137,6 +143,10 @@ public final class IcsoeCluster implements AutoCloseable {
         Duration proxyStart = proxy.start(certificate, publicHost(), backends);
         startTimes.put("HAProxy", proxyStart);
         say("HAProxy on " + baseUrl() + " (" + seconds(proxyStart) + ")");
+        Duration prometheusStart = prometheus.start(MonitoringPack.ofCheckout(),
+                backends.stream().map(LocalHaproxy.Backend::managementPort).toList());
+        startTimes.put("Prometheus", prometheusStart);
+        say("Prometheus on " + prometheus.url() + ", scraping both nodes every second (" + seconds(prometheusStart) + ")");
 
         for (Node node : Node.values()) {
             long started = System.nanoTime();
@@ -193,7 +203,7 @@ public final class IcsoeCluster implements AutoCloseable {
             if (nodes.values().stream().allMatch(n -> VIEW_OF_TWO.matcher(n.tail(100_000)).find())) {
                 return;
             }
-            sleep(250);
+            pause(250);
         }
         throw new IllegalStateException("The nodes did not form a cluster view of 2 within " + timeout.toSeconds() + " s");
     }
@@ -206,7 +216,7 @@ public final class IcsoeCluster implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("HAProxy did not reach " + node.id() + " within " + timeout.toSeconds() + " s");
                 }
-                sleep(250);
+                pause(250);
             }
         }
     }
@@ -259,6 +269,11 @@ public final class IcsoeCluster implements AutoCloseable {
 
     public LocalHaproxy proxy() {
         return proxy;
+    }
+
+    /** Prometheus scraping both nodes with the shipped rules ({@code deploy/monitoring}) at test scale. */
+    public LocalPrometheus prometheus() {
+        return prometheus;
     }
 
     /** {@code http://127.0.0.1:<management port>} of one node: its own {@code /metrics}, as Prometheus scrapes each node. */
@@ -336,6 +351,7 @@ public final class IcsoeCluster implements AutoCloseable {
         StringBuilder out = new StringBuilder();
         out.append("=== PostgreSQL (").append(postgres.log()).append(") ===\n").append(postgres.tail(lines)).append('\n');
         out.append("=== HAProxy (").append(proxy.log()).append(") ===\n").append(proxy.tail(lines)).append('\n');
+        out.append("=== Prometheus (").append(prometheus.log()).append(") ===\n").append(prometheus.tail(lines)).append('\n');
         out.append("=== kc.sh build ===\n").append(KeycloakDistServer.tail(workDir.resolve("built/build.log"), lines)).append('\n');
         nodes.forEach((node, server) -> out.append("=== ").append(node.id()).append(" (").append(server.logFile())
                 .append(") ===\n").append(server.tail(lines)).append('\n'));
@@ -350,7 +366,7 @@ public final class IcsoeCluster implements AutoCloseable {
         System.out.println("[icsoe-cluster] " + line);
     }
 
-    private static void sleep(long millis) {
+    static void pause(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
@@ -365,6 +381,7 @@ public final class IcsoeCluster implements AutoCloseable {
             admin.close();
             admin = null;
         }
+        prometheus.close();
         nodes.values().forEach(KeycloakDistServer::close);
         proxy.close();
         postgres.close();
