@@ -78,9 +78,10 @@ class MonitoringPackTest {
         assertThat(dashboard.path("uid").asText()).matches("[a-z0-9-]{1,40}");
         assertThat(dashboard.path("title").asText()).isNotBlank();
         assertThat(dashboard.path("schemaVersion").asInt()).isGreaterThanOrEqualTo(36);
-        assertThat(dashboard.path("__inputs").get(0).path("pluginId").asText()).isEqualTo("prometheus");
         assertThat(dashboard.path("templating").path("list")).extracting(v -> v.path("name").asText())
                 .containsExactly("datasource", "job", "realm");
+        JsonNode source = dashboard.path("templating").path("list").get(0);
+        assertThat(source.path("type").asText() + " " + source.path("query").asText()).isEqualTo("datasource prometheus");
 
         Set<Integer> ids = new HashSet<>();
         List<int[]> cells = new ArrayList<>();
