@@ -12,6 +12,7 @@ import static mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport.requestLink;
 import static mx.gob.imss.icsoe.keycloak.resetcred.ResetItSupport.submitFresh;
 
 import java.io.IOException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,8 @@ import org.htmlunit.html.HtmlAnchor;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.representations.JsonWebToken;
 import org.keycloak.representations.idm.EventRepresentation;
 
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
@@ -199,12 +202,16 @@ public class ResetCredentialsIT {
         Capturista capturista = kc.users().create();
         String link;
         try {
-            ResetItSupport.setResetLifespan(kc.realm(), "2");
+            // a link is sent only within half its lifespan: 10 s leaves the outbox 5 s, ample on a busy CI machine
+            ResetItSupport.setResetLifespan(kc.realm(), "10");
             link = requestLink(kc, capturista);
         } finally {
             ResetItSupport.setResetLifespan(kc.realm(), before == null ? "900" : before);
         }
-        Thread.sleep(3_500);
+        // wait for the expiry the link itself carries, then a second for whole-second rounding
+        long expiresAt = new JWSInput(URI.create(link).getQuery().replaceAll(".*(?:^|&)key=([^&]+).*", "$1"))
+                .readJsonContent(JsonWebToken.class).getExp() * 1000L;
+        Thread.sleep(Math.max(0, expiresAt + 1_000 - System.currentTimeMillis()));
         try (WebClient web = browser()) {
             HtmlPage page = web.getPage(link);
             assertThat(page.getElementById("kc-passwd-update-form")).isNull();
