@@ -74,7 +74,6 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
         OutboxWorker created = new OutboxWorker(factory, settings, kinds);
         worker = created;
         IcsoeMetrics.global().mailQueueDepth(created::inFlight);
-        IcsoeMetrics.global().outboxOldestAge(created::oldestAgeSeconds);
         IcsoeMetrics.global().mailAtZero(SendResult.REPLY_CLASSES);
         kinds.values().forEach(this::publishPending);
         factory.register(event -> {
@@ -96,7 +95,9 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
     private void publishPending(MailKind kind) {
         OutboxWorker current = worker;
         if (current != null) {
-            IcsoeMetrics.global().outboxPending(kind.id().toLowerCase(Locale.ROOT), () -> current.pending(kind.id()));
+            String tag = kind.id().toLowerCase(Locale.ROOT);
+            IcsoeMetrics.global().outboxPending(tag, () -> current.pending(kind.id()));
+            IcsoeMetrics.global().outboxOldestAge(tag, () -> current.oldestAgeSeconds(kind.id()));
             IcsoeMetrics.global().outboxAttemptsAtZero(kind.id());
         }
     }

@@ -21,8 +21,8 @@ final class OutboxStore {
     static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
     static final int SKIP_LOCKED = -2;
 
-    /** Rows per kind and the oldest row's creation time, epoch millis. */
-    record Stats(Map<String, Long> pendingByKind, long oldestCreatedAt) {
+    /** Rows per kind, and the creation time (epoch millis) of each kind's oldest row. */
+    record Stats(Map<String, Long> pendingByKind, Map<String, Long> oldestCreatedAtByKind) {
     }
 
     private final EntityManager em;
@@ -74,11 +74,11 @@ final class OutboxStore {
 
     Stats stats() {
         Map<String, Long> byKind = new java.util.HashMap<>();
-        long oldest = Long.MAX_VALUE;
+        Map<String, Long> oldest = new java.util.HashMap<>();
         for (Object[] line : em.createQuery("select e.kind, count(e), min(e.createdAt) from OutboxEntry e group by e.kind",
                 Object[].class).getResultList()) {
             byKind.put((String) line[0], ((Number) line[1]).longValue());
-            oldest = Math.min(oldest, ((Number) line[2]).longValue());
+            oldest.put((String) line[0], ((Number) line[2]).longValue());
         }
         return new Stats(byKind, oldest);
     }

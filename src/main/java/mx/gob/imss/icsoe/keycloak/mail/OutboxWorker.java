@@ -63,7 +63,7 @@ final class OutboxWorker {
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean pumpAgain = new AtomicBoolean();
     private volatile Executor executor;
-    private volatile OutboxStore.Stats stats = new OutboxStore.Stats(Map.of(), Long.MAX_VALUE);
+    private volatile OutboxStore.Stats stats = new OutboxStore.Stats(Map.of(), Map.of());
     private volatile long statsReadAt;
 
     OutboxWorker(KeycloakSessionFactory factory, OutboxSettings settings, Map<String, MailKind> kinds) {
@@ -308,10 +308,10 @@ final class OutboxWorker {
         return freshStats().pendingByKind().getOrDefault(kind, 0L);
     }
 
-    /** Seconds since the oldest row was written; 0 when there is none. */
-    double oldestAgeSeconds() {
-        long oldest = freshStats().oldestCreatedAt();
-        return oldest == Long.MAX_VALUE ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
+    /** Seconds since the oldest row of {@code kind} was written; 0 when there is none. */
+    double oldestAgeSeconds(String kind) {
+        Long oldest = freshStats().oldestCreatedAtByKind().get(kind);
+        return oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
     }
 
     /** Rows this node has in hand: handed over by a request, or claimed, and not yet done. */

@@ -144,10 +144,14 @@ public final class IcsoeMetrics {
                 .tags(TAG_KIND, kind).strongReference(true).register(registry);
     }
 
-    /** Publishes the age of the oldest outbox row, cluster-wide, as {@value #OUTBOX_OLDEST_AGE}. */
-    public void outboxOldestAge(Supplier<Number> seconds) {
+    /**
+     * Publishes the age of the oldest outbox row of {@code kind}, cluster-wide, as {@value #OUTBOX_OLDEST_AGE}:
+     * by kind, so that one confirmation retried for hours (a full mailbox) does not hide whether reset
+     * links flow.
+     */
+    public void outboxOldestAge(String kind, Supplier<Number> seconds) {
         Gauge.builder(OUTBOX_OLDEST_AGE, seconds).description("Age of the oldest outbox row in seconds, cluster-wide (0: none)")
-                .strongReference(true).register(registry);
+                .tags(TAG_KIND, kind).strongReference(true).register(registry);
     }
 
     /** One attempt of an outbox row of {@code kind} (its stored id, e.g. {@code RESET_LINK}). */

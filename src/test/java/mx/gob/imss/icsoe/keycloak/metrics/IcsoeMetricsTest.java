@@ -99,11 +99,13 @@ class IcsoeMetricsTest {
     void givenOutboxGaugesThenEachKindHasItsOwnSeries() {
         metrics.outboxPending("reset_link", () -> 3);
         metrics.outboxPending("password_updated", () -> 1);
-        metrics.outboxOldestAge(() -> 42.5);
+        metrics.outboxOldestAge("reset_link", () -> 42.5);
+        metrics.outboxOldestAge("password_updated", () -> 7200);
 
         assertThat(registry.get("icsoe.outbox.pending").tag("kind", "reset_link").gauge().value()).isEqualTo(3);
         assertThat(registry.get("icsoe.outbox.pending").tag("kind", "password_updated").gauge().value()).isEqualTo(1);
-        assertThat(registry.get("icsoe.outbox.oldest.age.seconds").gauge().value()).isEqualTo(42.5);
+        assertThat(registry.get("icsoe.outbox.oldest.age.seconds").tag("kind", "reset_link").gauge().value()).isEqualTo(42.5);
+        assertThat(registry.get("icsoe.outbox.oldest.age.seconds").tag("kind", "password_updated").gauge().value()).isEqualTo(7200);
     }
 
     @Test

@@ -176,7 +176,7 @@ class MonitoringPackTest {
         for (int i = 0; i < before.length; i++) {
             if (!before[i].equals(after[i])) {
                 changed++;
-                assertThat(after[i]).as("line %d", i + 1).matches("\\s*for: 5s|.*icsoe_outbox_oldest_age_seconds\\) > 15");
+                assertThat(after[i]).as("line %d", i + 1).matches("\\s*for: 5s|.*icsoe_outbox_oldest_age_seconds\\{kind=\"reset_link\"\\}\\) > 15");
             }
         }
         assertThat(changed).isEqualTo((int) shipped.lines().filter(l -> l.strip().startsWith("for:")).count() + 1);
@@ -191,7 +191,7 @@ class MonitoringPackTest {
         metrics.outboxAttemptsAtZero("RESET_LINK");
         metrics.mailQueueDepth(() -> 0);
         metrics.outboxPending("reset_link", () -> 0);
-        metrics.outboxOldestAge(() -> 0);
+        metrics.outboxOldestAge("reset_link", () -> 0);
         metrics.passwordChange("icsoe", IcsoeMetrics.Via.USER);
         metrics.efirmaSignedIn("icsoe");
         Set<String> names = new HashSet<>();

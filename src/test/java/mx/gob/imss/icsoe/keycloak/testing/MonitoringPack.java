@@ -130,7 +130,8 @@ public final class MonitoringPack {
 
     private static Map<String, String> testScale() {
         Map<String, String> changes = new LinkedHashMap<>();
-        changes.put("expr: max by (job) (icsoe_outbox_oldest_age_seconds) > 300", "expr: max by (job) (icsoe_outbox_oldest_age_seconds) > 15");
+        changes.put("expr: max by (job) (icsoe_outbox_oldest_age_seconds{kind=\"reset_link\"}) > 300",
+                "expr: max by (job) (icsoe_outbox_oldest_age_seconds{kind=\"reset_link\"}) > 15");
         return java.util.Collections.unmodifiableMap(changes);
     }
 
