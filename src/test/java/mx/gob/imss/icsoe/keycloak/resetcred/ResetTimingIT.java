@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
 import org.htmlunit.WebClient;
 import org.htmlunit.WebRequest;
 import org.htmlunit.WebResponse;
@@ -20,6 +19,7 @@ import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.SlowSmtpProxy;
+import mx.gob.imss.icsoe.keycloak.testing.TimingComparison;
 
 /**
  * The answer time must not tell a match from a non-match, even when the mail server is slow.
@@ -46,7 +46,7 @@ class ResetTimingIT {
         for (int i = 0; i < total; i++) {
             users.add(kc.users().create());
         }
-        List<Boolean> order = interleaved(total);
+        List<Boolean> order = TimingComparison.interleaved(total);
 
         List<Long> match = new ArrayList<>();
         List<Long> noMatch = new ArrayList<>();
@@ -104,7 +104,7 @@ class ResetTimingIT {
             registered.add(kc.users().create());
         }
         int total = ENUMERATION_WARM_UP + ENUMERATION_SAMPLES;
-        List<Boolean> order = interleaved(total);
+        List<Boolean> order = TimingComparison.interleaved(total);
         List<Double> known = new ArrayList<>();
         List<Double> unknown = new ArrayList<>();
         int k = 0;
@@ -115,18 +115,13 @@ class ResetTimingIT {
             // let the background job of this request finish, so no sample pays for another's lookup
             pause(JOB_SETTLE);
         }
-        double[] a = known.subList(ENUMERATION_WARM_UP, known.size()).stream().mapToDouble(Double::doubleValue).toArray();
-        double[] b = unknown.subList(ENUMERATION_WARM_UP, unknown.size()).stream().mapToDouble(Double::doubleValue).toArray();
-        double medianA = median(a);
-        double medianB = median(b);
-        double p = new MannWhitneyUTest().mannWhitneyUTest(a, b);
-        System.out.printf("[reset-enumeration] %d samples each after %d warm-up; registered CURP + wrong email: median %.3f ms;"
-                + " unknown CURP: median %.3f ms; difference %.3f ms; Mann-Whitney U p = %.4g%n",
-                a.length, ENUMERATION_WARM_UP, medianA / 1000, medianB / 1000, (medianA - medianB) / 1000, p);
-        System.out.println("[reset-enumeration] registered (ms) " + Stats.of(millis(a)));
-        System.out.println("[reset-enumeration] unknown    (ms) " + Stats.of(millis(b)));
-        assertThat(Math.abs(medianA - medianB)).as("median difference (µs)").isLessThan(MAX_MEDIAN_DIFF_US);
-        assertThat(p).as("Mann-Whitney U p-value (registered vs unknown)").isGreaterThan(MIN_P_VALUE);
+        TimingComparison.Result result = TimingComparison.Result.of(known, unknown, ENUMERATION_WARM_UP);
+        System.out.println("[reset-enumeration] after " + ENUMERATION_WARM_UP + " warm-up each: "
+                + result.describe("registered CURP + wrong email", "unknown CURP"));
+        System.out.println("[reset-enumeration] registered (ms) " + Stats.of(millis(result.a())));
+        System.out.println("[reset-enumeration] unknown    (ms) " + Stats.of(millis(result.b())));
+        assertThat(result.medianDifferenceMicros()).as("median difference (µs)").isLessThan(MAX_MEDIAN_DIFF_US);
+        assertThat(result.p()).as("Mann-Whitney U p-value (registered vs unknown)").isGreaterThan(MIN_P_VALUE);
     }
 
     private static void pause(Duration duration) {
@@ -138,31 +133,8 @@ class ResetTimingIT {
         }
     }
 
-    /**
-     * {@code each} times true and {@code each} times false, as pairs in random order within each
-     * pair: a burst of load from elsewhere on the machine then falls on both kinds alike, instead
-     * of on a run of one kind that a plain shuffle can make.
-     */
-    private static List<Boolean> interleaved(int each) {
-        java.util.Random random = new java.util.Random();
-        List<Boolean> order = new ArrayList<>();
-        for (int i = 0; i < each; i++) {
-            boolean first = random.nextBoolean();
-            order.add(first);
-            order.add(!first);
-        }
-        return order;
-    }
-
     private static List<Long> millis(double[] micros) {
         return java.util.Arrays.stream(micros).mapToObj(us -> Math.round(us / 1000)).toList();
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
     /**
