@@ -28,7 +28,7 @@
             <div class="icsoe-actions">
                 <#assign passwordLogin = "">
                 <#list (auth.authenticationSelections)![] as selection>
-                    <#if selection.authenticationExecution.authenticator == "auth-username-password-form"><#assign passwordLogin = selection.authExecId></#if>
+                    <#if ["auth-username-password-form", "icsoe-username-password-form"]?seq_contains(selection.authenticationExecution.authenticator)><#assign passwordLogin = selection.authExecId></#if>
                 </#list>
                 <#if passwordLogin?has_content>
                     <button id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" type="submit" form="icsoe-efirma-back">${msg("icsoeBackToLogin")}</button>
