@@ -4,6 +4,7 @@ import java.util.function.Function;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialEmail;
 import org.keycloak.models.DefaultActionTokenKey;
@@ -48,17 +49,25 @@ final class ResetLinkCheck {
      * from {@code passwordChangedAt} and the latest issued links from {@code latest}.
      */
     static Result of(AuthenticationFlowContext context, Function<UserModel, Long> passwordChangedAt, LatestLink latest) {
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return of(context.getSession(), context.getRealm(), context.getAuthenticationSession(), passwordChangedAt, latest, true);
+    }
+
+    /**
+     * The link whose notes {@code authSession} carries: {@link State#NONE} without notes, or with notes
+     * that carry no reset token of a still enabled user (and no unexpired one, when {@code whenOpened});
+     * {@link State#SUPERSEDED} when it is not the user's latest link, was issued before the password
+     * last changed, or was sent to an email the user no longer has.
+     */
+    static Result of(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+            Function<UserModel, Long> passwordChangedAt, LatestLink latest, boolean whenOpened) {
         String noteUserId = authSession.getAuthNote(DefaultActionTokenKey.ACTION_TOKEN_USER_ID);
         String rawToken = authSession.getAuthNote(TOKEN_NOTE);
         if (noteUserId == null || rawToken == null) {
             return Result.NONE;
         }
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
         JsonWebToken token = session.tokens().decode(rawToken, JsonWebToken.class);
         if (token == null || !ResetCredentialsActionToken.TOKEN_TYPE.equals(token.getType())
-                || !noteUserId.equals(token.getSubject()) || !token.isActive()) {
+                || !noteUserId.equals(token.getSubject()) || (whenOpened && !token.isActive())) {
             LOG.warnf("Ignoring action-token notes that do not carry a valid reset token (realm %s)", realm.getName());
             return Result.NONE;
         }
@@ -66,10 +75,16 @@ final class ResetLinkCheck {
         if (user == null || !user.isEnabled()) {
             return Result.NONE;
         }
-        if (!latest.isLatest(user.getId(), token.getId()) || supersededBy(passwordChangedAt.apply(user), token.getIat())) {
+        if (!latest.isLatest(user.getId(), token.getId()) || supersededBy(passwordChangedAt.apply(user), token.getIat())
+                || !sameEmail(token.getOtherClaims().get(DefaultActionToken.JSON_FIELD_EMAIL), user.getEmail())) {
             return new Result(State.SUPERSEDED, user);
         }
         return new Result(State.VALID, user);
+    }
+
+    /** A link names the email it was sent to; a link without one (not ours) is not judged by it. */
+    static boolean sameEmail(Object linkEmail, String userEmail) {
+        return linkEmail == null || (userEmail != null && userEmail.equalsIgnoreCase(linkEmail.toString()));
     }
 
     /** The realm's lifespan of reset links, in seconds. */

@@ -22,12 +22,15 @@ import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import mx.gob.imss.icsoe.keycloak.policy.IcsoePasswordRulesView;
+import mx.gob.imss.icsoe.keycloak.resetcred.ResetLinkSubmit;
 
 /**
  * Keycloak's {@code UPDATE_PASSWORD} required action, same id, registered with a higher
  * {@link #order()} so Keycloak picks it over the built-in one. It adds three things:
  * <ul>
  *   <li>the realm's password rules as form attributes for the ICSOE page's checklist;</li>
+ *   <li>on a form reached through a reset link, the link's checks made again at the submit
+ *       ({@link ResetLinkSubmit}): a form left open must not override a newer reset;</li>
  *   <li>after a successful change, in a realm whose {@code UPDATE_PASSWORD} configuration has
  *       {@value #END_OTHER_SESSIONS} = {@code true} (admin console: Authentication → Required actions;
  *       the ICSOE realm file sets it), every other session of the user ends, offline sessions too,
@@ -84,6 +87,10 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
 
     @Override
     public void processAction(RequiredActionContext context) {
+        if (!ResetLinkSubmit.stillValid(context)) {
+            ResetLinkSubmit.refuse(context);
+            return;
+        }
         addRules(context);
         super.processAction(context);
         if (context.getStatus() != RequiredActionContext.Status.SUCCESS) {

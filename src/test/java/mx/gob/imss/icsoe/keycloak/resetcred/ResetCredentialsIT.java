@@ -236,6 +236,41 @@ public class ResetCredentialsIT {
         }
     }
 
+    /**
+     * Link 1's form left open in browser A; link 2 requested and completed in browser B; then A's form
+     * is submitted. Keycloak checked link 1 only when it was opened, so A's submit used to be accepted
+     * and silently replaced B's newer password.
+     */
+    @Test
+    void givenAnOpenFormOfAnOlderLink_whenANewerResetCompletesElsewhere_thenItsSubmitIsRefusedAndTheNewerPasswordStays(
+            IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        String older = requestLink(kc, capturista);
+        String passwordOfA = kc.users().password();
+        String passwordOfB = kc.users().password();
+        try (WebClient browserA = browser()) {
+            UpdatePasswordPage openInA = UpdatePasswordPage.follow(browserA, older);
+            Thread.sleep(1_100); // the newer link's iat is a later second
+            String newer = requestLink(kc, capturista, 2);
+            try (WebClient browserB = browser()) {
+                assertThat(UpdatePasswordPage.follow(browserB, newer).save(passwordOfB).getElementById("icsoe-password-updated"))
+                        .isNotNull();
+            }
+            HtmlPage submitted = openInA.save(passwordOfA);
+            assertThat(submitted.getElementById("icsoe-password-updated")).as(submitted.asNormalizedText()).isNull();
+            assertThat(submitted.asNormalizedText()).contains(SUPERSEDED_TEXT);
+        }
+        assertThat(signsIn(kc, capturista, passwordOfB)).as("B's newer password").isTrue();
+        assertThat(signsIn(kc, capturista, passwordOfA)).as("A's password from the outdated form").isFalse();
+    }
+
+    private static boolean signsIn(IcsoeKeycloak kc, Capturista capturista, String password) {
+        try (WebClient web = browser()) {
+            HtmlPage landed = LoginPage.open(web, kc.portalLoginUrl()).logIn(capturista.curp(), password);
+            return PortalClient.codeFrom(landed.getUrl().toString()) != null;
+        }
+    }
+
     @Test
     void givenTwoLinksIssued_whenTheOlderIsOpened_thenItIsRefusedAndTheNewerStillWorks(IcsoeKeycloak kc) throws Exception {
         Capturista capturista = kc.users().create();

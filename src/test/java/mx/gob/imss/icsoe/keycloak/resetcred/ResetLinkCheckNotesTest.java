@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -157,6 +158,25 @@ class ResetLinkCheckNotesTest {
         void whenThePasswordChangedLaterThenTheLinkIsSuperseded() {
             long changed = Time.currentTimeMillis() + 5_000;
             assertThat(ResetLinkCheck.of(context, u -> changed, latest).state()).isEqualTo(ResetLinkCheck.State.SUPERSEDED);
+        }
+
+        @Test
+        void whenTheUserNoLongerHasTheEmailTheLinkWentToThenTheLinkIsSuperseded() {
+            JsonWebToken sent = token("reset-credentials", USER_ID, 600);
+            sent.setOtherClaims(DefaultActionToken.JSON_FIELD_EMAIL, "antes@correo.example");
+            when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(sent);
+            when(user.getEmail()).thenReturn("ahora@correo.example");
+            assertThat(ResetLinkCheck.of(context, u -> null, latest).state()).isEqualTo(ResetLinkCheck.State.SUPERSEDED);
+            when(user.getEmail()).thenReturn("ANTES@correo.example");
+            assertThat(ResetLinkCheck.of(context, u -> null, latest).state()).isEqualTo(ResetLinkCheck.State.VALID);
+        }
+
+        @Test
+        void whenTheFormIsSubmittedAfterTheLinkExpiredThenOnlyTheOpeningCheckedTheExpiry() {
+            when(tokens.decode(RAW, JsonWebToken.class)).thenReturn(token("reset-credentials", USER_ID, -5));
+            assertThat(ResetLinkCheck.of(context, u -> null, latest).state()).isEqualTo(ResetLinkCheck.State.NONE);
+            assertThat(ResetLinkCheck.of(session, realm, authSession, u -> null, latest, false).state())
+                    .isEqualTo(ResetLinkCheck.State.VALID);
         }
     }
 }
