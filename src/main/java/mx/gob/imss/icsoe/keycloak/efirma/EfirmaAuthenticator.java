@@ -10,7 +10,6 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
@@ -32,9 +31,11 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * locally, signs the challenge and posts only the certificate and the signature, or the code of a
  * problem it found itself. This step consumes the challenge (notes removed, value marked used in the
  * cluster's single-use store), lets {@link EfirmaVerifier} check certificate, chain and signature, and
- * maps the certificate's CURP to the user whose username it is. Every outcome is an event; a bad
- * signature over a trusted certificate counts for Keycloak's brute-force protection. Every post also
- * counts once in {@link IcsoeMetrics#EFIRMA_SIGNINS}: {@code success} or the problem's code.
+ * maps the certificate's CURP to the user whose username it is. Every outcome is an event. A refusal
+ * does the same work whether the certificate's CURP is registered or not: a signature that does not
+ * verify looks nobody up and counts against nobody (an RSA key cannot be guessed online; counting let
+ * anyone holding a public certificate lock its owner out). Every post also counts once in
+ * {@link IcsoeMetrics#EFIRMA_SIGNINS}: {@code success} or the problem's code.
  */
 final class EfirmaAuthenticator implements UserlessStep {
 
@@ -83,7 +84,10 @@ final class EfirmaAuthenticator implements UserlessStep {
         EfirmaVerifier.Outcome outcome = new EfirmaVerifier(TrustAnchors.of(config), config)
                 .verify(decode(certificate), decode(form.getFirst(FIELD_SIGNATURE)), issued.value(), Date.from(now));
         if (!outcome.ok()) {
-            refuseOrCount(context, outcome);
+            // A signature that does not verify counts against nobody and looks nobody up: a public
+            // certificate (SAT serves anyone's by RFC) would otherwise lock its owner out, and the extra
+            // look-up made a registered CURP's refusal slower than an unknown one's.
+            refuse(context, outcome.problem(), outcome.curp());
             return;
         }
         signIn(context, outcome.curp());
@@ -107,20 +111,6 @@ final class EfirmaAuthenticator implements UserlessStep {
             context.setUser(user);
             context.success();
         }
-    }
-
-    /** A signature that does not verify over a trusted certificate counts against its person, as a wrong password does. */
-    private void refuseOrCount(AuthenticationFlowContext context, EfirmaVerifier.Outcome outcome) {
-        UserModel user = outcome.problem() == EfirmaProblem.KEY_MISMATCH && outcome.trusted() && outcome.curp() != null
-                ? context.getSession().users().getUserByUsername(context.getRealm(), outcome.curp().username()) : null;
-        if (user == null) {
-            refuse(context, outcome.problem(), outcome.curp());
-            return;
-        }
-        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, user.getUsername());
-        event(context, outcome.problem(), outcome.curp()).user(user).error(outcome.problem().eventError());
-        IcsoeMetrics.global().efirmaRefused(context.getRealm().getName(), outcome.problem());
-        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, page(context, outcome.problem()));
     }
 
     private void refuse(AuthenticationFlowContext context, EfirmaProblem problem, Curp curp) {
