@@ -35,7 +35,8 @@ public final class IcsoePasswordPolicyManagerProviderFactory implements Password
     static final List<String> MESSAGE_ORDER = List.of(MaximumLengthPasswordPolicyProviderFactory.ID,
             LengthPasswordPolicyProviderFactory.ID, IcsoeRule.NO_WHITESPACE.id, UpperCasePasswordPolicyProviderFactory.ID,
             LowerCasePasswordPolicyProviderFactory.ID, DigitsPasswordPolicyProviderFactory.ID, IcsoeRule.SPECIAL_CHARS.id,
-            IcsoeRule.NO_REPEATED_CHARS.id, IcsoeRule.NO_SEQUENCE.id, IcsoeRule.NO_KEYBOARD_PATTERN.id);
+            IcsoeRule.NO_REPEATED_CHARS.id, IcsoeRule.NO_SEQUENCE.id, IcsoeRule.NO_KEYBOARD_PATTERN.id,
+            IcsoeRule.NOT_COMMON.id);
 
     private static final Comparator<String> IN_MESSAGE_ORDER = Comparator.comparingInt(
             id -> MESSAGE_ORDER.contains(id) ? MESSAGE_ORDER.indexOf(id) : MESSAGE_ORDER.size());

@@ -12,7 +12,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Registers one {@link IcsoeRule} as a Keycloak password policy. ServiceLoader needs one class per
- * registration, hence the five one-line subclasses below, listed in {@code META-INF/services}.
+ * registration, hence the six one-line subclasses below, listed in {@code META-INF/services}.
  */
 public abstract class IcsoePasswordPolicyProviderFactory implements PasswordPolicyProviderFactory,
         ServerInfoAwareProviderFactory {
@@ -35,6 +35,10 @@ public abstract class IcsoePasswordPolicyProviderFactory implements PasswordPoli
 
     public static final class NoRepeatedChars extends IcsoePasswordPolicyProviderFactory {
         public NoRepeatedChars() { super(IcsoeRule.NO_REPEATED_CHARS); }
+    }
+
+    public static final class NotCommon extends IcsoePasswordPolicyProviderFactory {
+        public NotCommon() { super(IcsoeRule.NOT_COMMON); }
     }
 
     private final IcsoeRule rule;

@@ -39,7 +39,14 @@ public enum IcsoeRule {
     /** No N (default 3) identical characters in a row, case-insensitive. */
     NO_REPEATED_CHARS("icsoeNoRepeatedChars", "ICSOE: No Repeated Characters (run length)",
             PasswordPolicyProvider.INT_CONFIG_TYPE, "3", "icsoeInvalidPasswordRepeatedCharsMessage",
-            value -> parseRun(value, 2), (password, run) -> hasRepeat(folded(password), (Integer) run));
+            value -> parseRun(value, 2), (password, run) -> hasRepeat(folded(password), (Integer) run)),
+
+    /**
+     * Not a common word dressed up to pass the rules above ({@code Imss.2024!}, {@code Password1!}):
+     * the word list ships in the jar, see {@link CommonWords}. Not a rule of the guide.
+     */
+    NOT_COMMON("icsoeNotCommon", "ICSOE: Not a Common Word With Digits or Symbols", null, null,
+            "icsoeInvalidPasswordCommonMessage", value -> Boolean.TRUE, (password, on) -> CommonWords.isCommon(password));
 
     /** Longest configurable run: beyond this a "run" rule means nothing. */
     private static final int MAX_RUN = 64;
@@ -88,7 +95,7 @@ public enum IcsoeRule {
     /** The parameters of the message: the set, spaced out, or the run length. */
     public Object[] messageParameters(Object config) {
         return switch (this) {
-            case NO_WHITESPACE -> new Object[0];
+            case NO_WHITESPACE, NOT_COMMON -> new Object[0];
             case SPECIAL_CHARS -> new Object[] {
                 ((String) config).codePoints().mapToObj(Character::toString).collect(Collectors.joining(" "))};
             default -> new Object[] {config};

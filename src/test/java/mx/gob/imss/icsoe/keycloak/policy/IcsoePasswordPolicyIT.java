@@ -61,7 +61,12 @@ class IcsoePasswordPolicyIT {
                 arguments("Pq7ñmZ2x", "icsoeInvalidPasswordSpecialCharsMessage", "- * ? ! @ # $ / ( ) = . , : ;"),
                 arguments("Pq7!mZ2xXx", "icsoeInvalidPasswordRepeatedCharsMessage", "3"),
                 arguments("Pq7!mZdcba", "icsoeInvalidPasswordSequenceMessage", "4"),
-                arguments("Pq7!mZñlkj", "icsoeInvalidPasswordKeyboardPatternMessage", "4"));
+                arguments("Pq7!mZñlkj", "icsoeInvalidPasswordKeyboardPatternMessage", "4"),
+                // the common shapes the composition rules alone let through (measured on the shipped realm)
+                arguments("Imss.2024!", "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Mexico.2025!", "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Password.1!", "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Password1!", "icsoeInvalidPasswordCommonMessage", null));
     }
 
     @ParameterizedTest(name = "[{index}] refused with {1}")
@@ -130,7 +135,36 @@ class IcsoePasswordPolicyIT {
     }
 
     @Test
+    void givenAPasswordChange_whenThePreviousPasswordIsSetAgain_thenRefusedByTheHistory() throws Exception {
+        String previous = capturista.password();
+        resetPassword(kc.users().password());
+
+        // Keycloak's passwordHistory(5): its message key, its count
+        Map<String, Object> error = resetPasswordError(previous);
+        assertThat(error).containsEntry("error", "invalidPasswordHistoryMessage");
+        assertThat(String.valueOf(error.get("error_description"))).contains("5").doesNotContain(previous);
+    }
+
+    @Test
     void givenTheUpdatePasswordPageFromTheAdminsEmail_whenABadPasswordIsSaved_thenTheSpanishMessage() throws Exception {
+        HtmlPage answer = saveOnTheUpdatePasswordPage("Pq7!mZ6789");
+
+        // 6789 is also a keyboard run: Keycloak's own manager would ask icsoeNoKeyboardPattern first
+        assertThat(answer.asNormalizedText()).contains("La contraseña no debe contener 4 o más números o letras consecutivos");
+        assertThat(answer.asXml()).doesNotContain("Pq7!mZ6789");
+    }
+
+    @Test
+    void givenTheUpdatePasswordPageFromTheAdminsEmail_whenACommonPasswordIsSaved_thenTheSpanishMessage() throws Exception {
+        HtmlPage answer = saveOnTheUpdatePasswordPage("Imss.2024!");
+
+        assertThat(answer.asNormalizedText()).contains("La contraseña es demasiado común")
+                .contains("con números o caracteres especiales");
+        assertThat(answer.asXml()).doesNotContain("Imss.2024!");
+    }
+
+    /** Follows the admin's "update your password" email to the ICSOE page and saves {@code password} there. */
+    private HtmlPage saveOnTheUpdatePasswordPage(String password) throws Exception {
         kc.realm().users().get(capturista.id()).executeActionsEmail(List.of("UPDATE_PASSWORD"));
         String link = kc.mailbox().awaitMessagesTo(capturista.email(), 1, Duration.ofSeconds(60)).get(0)
                 .linkContaining("action-token");
@@ -148,16 +182,10 @@ class IcsoePasswordPolicyIT {
             }
             HtmlForm form = (HtmlForm) page.getElementById("kc-passwd-update-form");
             assertThat(form).as(page.asNormalizedText()).isNotNull();
-            String bad = "Pq7!mZ6789";
-            form.getInputByName("password-new").type(bad);
-            form.getInputByName("password-confirm").type(bad);
+            form.getInputByName("password-new").type(password);
+            form.getInputByName("password-confirm").type(password);
             HtmlElement submit = form.getFirstByXPath(".//*[@type='submit']");
-            HtmlPage answer = submit.click();
-
-            // 6789 is also a keyboard run: Keycloak's own manager would ask icsoeNoKeyboardPattern first
-            String text = answer.asNormalizedText();
-            assertThat(text).contains("La contraseña no debe contener 4 o más números o letras consecutivos");
-            assertThat(answer.asXml()).doesNotContain(bad);
+            return submit.click();
         }
     }
 

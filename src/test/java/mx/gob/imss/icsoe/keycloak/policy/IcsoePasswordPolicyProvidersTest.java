@@ -36,7 +36,7 @@ import org.keycloak.provider.ProviderFactory;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.services.DefaultKeycloakSessionFactory;
 
-/** The five providers inside Keycloak's own policy parser and providers (no server). */
+/** The six providers inside Keycloak's own policy parser and providers (no server). */
 class IcsoePasswordPolicyProvidersTest {
 
     static final String LENGTH = LengthPasswordPolicyProviderFactory.ID;
@@ -49,13 +49,14 @@ class IcsoePasswordPolicyProvidersTest {
     static final String KEYBOARD = "icsoeNoKeyboardPattern";
     static final String SEQUENCE = "icsoeNoSequence";
     static final String REPEATED = "icsoeNoRepeatedChars";
+    static final String COMMON = "icsoeNotCommon";
 
     final TestPolicies policies = new TestPolicies();
 
     @Test
     void givenTheCatalogueThenItsIdsAreTheDeployedOnes() {
         assertThat(Arrays.stream(IcsoeRule.values()).map(rule -> rule.id))
-                .containsExactly(SPECIAL, WHITESPACE, KEYBOARD, SEQUENCE, REPEATED);
+                .containsExactly(SPECIAL, WHITESPACE, KEYBOARD, SEQUENCE, REPEATED, COMMON);
     }
 
     @Test
@@ -63,7 +64,7 @@ class IcsoePasswordPolicyProvidersTest {
         assertThat(ServiceLoader.load(PasswordPolicyProviderFactory.class).stream()
                 .map(ServiceLoader.Provider::type).filter(t -> t.getPackageName().equals(getClass().getPackageName()))
                 .map(t -> policies.factories.values().stream().filter(t::isInstance).findFirst().orElseThrow().getId()))
-                .containsExactlyInAnyOrder(SPECIAL, WHITESPACE, KEYBOARD, SEQUENCE, REPEATED);
+                .containsExactlyInAnyOrder(SPECIAL, WHITESPACE, KEYBOARD, SEQUENCE, REPEATED, COMMON);
     }
 
     static Stream<Arguments> adminConsole() {
@@ -72,7 +73,8 @@ class IcsoePasswordPolicyProvidersTest {
                 arguments(WHITESPACE, "ICSOE: No Whitespace", null, null),
                 arguments(KEYBOARD, "ICSOE: No Keyboard Pattern (run length)", PasswordPolicyProvider.INT_CONFIG_TYPE, "4"),
                 arguments(SEQUENCE, "ICSOE: No Sequence (run length)", PasswordPolicyProvider.INT_CONFIG_TYPE, "4"),
-                arguments(REPEATED, "ICSOE: No Repeated Characters (run length)", PasswordPolicyProvider.INT_CONFIG_TYPE, "3"));
+                arguments(REPEATED, "ICSOE: No Repeated Characters (run length)", PasswordPolicyProvider.INT_CONFIG_TYPE, "3"),
+                arguments(COMMON, "ICSOE: Not a Common Word With Digits or Symbols", null, null));
     }
 
     @ParameterizedTest(name = "{0}: \"{1}\"")
@@ -170,8 +172,9 @@ class IcsoePasswordPolicyProvidersTest {
         /** Why the manager exists: Keycloak 26.7.4 would ask the policies in the order of a HashMap of the ids. */
         @Test
         void thenKeycloakAsksThePoliciesInTheOrderOfItsHashMap() {
-            assertThat(policy.getPolicies()).containsExactly(KEYBOARD, LENGTH, SEQUENCE, "notUsername", SPECIAL,
-                    "notEmail", "notContainsUsername", WHITESPACE, UPPER, LOWER, DIGITS, MAX_LENGTH, REPEATED);
+            assertThat(policy.getPolicies()).containsExactly(KEYBOARD, PasswordPolicy.PASSWORD_HISTORY_ID, LENGTH, SEQUENCE,
+                    COMMON, "notUsername", SPECIAL, "notEmail", "notContainsUsername", WHITESPACE, UPPER, LOWER, DIGITS,
+                    MAX_LENGTH, REPEATED);
         }
 
         @ParameterizedTest(name = "{0} → {1}")
@@ -239,7 +242,14 @@ class IcsoePasswordPolicyProvidersTest {
                 arguments("Pq7!mZ#$%&", KEYBOARD, "icsoeInvalidPasswordKeyboardPatternMessage", 4),
                 arguments("Pq7!mZ1qaz", KEYBOARD, "icsoeInvalidPasswordKeyboardPatternMessage", 4),
                 arguments("Pq7!mZ7410", KEYBOARD, "icsoeInvalidPasswordKeyboardPatternMessage", 4),
-                arguments("Pq7!mZñlkj", KEYBOARD, "icsoeInvalidPasswordKeyboardPatternMessage", 4));
+                arguments("Pq7!mZñlkj", KEYBOARD, "icsoeInvalidPasswordKeyboardPatternMessage", 4),
+                arguments("Imss.2024!", COMMON, "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Mexico.2025!", COMMON, "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Password.1!", COMMON, "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Password1!", COMMON, "icsoeInvalidPasswordCommonMessage", null),
+                arguments("México-2026*", COMMON, "icsoeInvalidPasswordCommonMessage", null),
+                arguments("P@ssw0rd.9", COMMON, "icsoeInvalidPasswordCommonMessage", null),
+                arguments("Contraseña.9", COMMON, "icsoeInvalidPasswordCommonMessage", null));
     }
 
     static Stream<String> accepted() {

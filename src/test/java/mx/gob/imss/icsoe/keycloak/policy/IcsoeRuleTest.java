@@ -91,12 +91,27 @@ class IcsoeRuleTest {
                 arguments("a_b+c", true), arguments("ﹰ！", true), arguments("", true)));
     }
 
+    static Stream<Arguments> common() {
+        return Stream.of(
+                // the shapes measured on the shipped realm, and their kin
+                arguments("Imss.2024!", true), arguments("Mexico.2025!", true), arguments("Password.1!", true),
+                arguments("Password1!", true), arguments("2025!Imss", true), arguments("IMSS.2024-", true),
+                arguments("México.2025!", true), arguments("Contraseña#1", true), arguments("ICSOE.2026!", true),
+                arguments("Enero.2026*", true), arguments("Chivas.10!", true),
+                // letter-for-symbol swaps inside the word
+                arguments("P@ssw0rd.1", true), arguments("Pa$$w0rd.1", true), arguments("M3x1co.2025!", true),
+                // a word of the list is only a part: not the base word
+                arguments("Imss.Cuautitlan7", false), arguments("Mariposa.Azul7", false), arguments("Passwords1!", false),
+                arguments("Pq7!mZ2x", false), arguments("Demo-Icsoe.2026", false), arguments("Mi-Perro*Firulais8", false),
+                arguments("", false), arguments("2024.!", false));
+    }
+
     /** The rows of each rule, with the rule in front. */
     static Stream<Arguments> atItsDefault() {
         return Stream.of(
                 rows(IcsoeRule.NO_KEYBOARD_PATTERN, keyboard()), rows(IcsoeRule.NO_SEQUENCE, sequence()),
                 rows(IcsoeRule.NO_REPEATED_CHARS, repeated()), rows(IcsoeRule.NO_WHITESPACE, whitespace()),
-                rows(IcsoeRule.SPECIAL_CHARS, specialChars())).flatMap(rows -> rows);
+                rows(IcsoeRule.SPECIAL_CHARS, specialChars()), rows(IcsoeRule.NOT_COMMON, common())).flatMap(rows -> rows);
     }
 
     static Stream<Arguments> atOtherRuns() {

@@ -20,6 +20,7 @@ import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
@@ -52,6 +53,8 @@ public final class TestPolicies {
         when(realmModel.getName()).thenReturn("icsoe");
         when(user.getUsername()).thenReturn("tester");
         when(user.getEmail()).thenReturn("tester@icsoe.test");
+        // no stored password: passwordHistory (Keycloak's) finds nothing to compare with
+        when(user.credentialManager()).thenReturn(mock(SubjectCredentialManager.class));
         when(session.getProvider(eq(PasswordPolicyProvider.class), anyString())).thenAnswer(call -> {
             PasswordPolicyProviderFactory factory = factories.get(call.getArgument(1, String.class));
             return factory == null ? null : factory.create(session);

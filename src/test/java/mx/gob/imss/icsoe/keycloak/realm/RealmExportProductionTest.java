@@ -3,6 +3,9 @@ package mx.gob.imss.icsoe.keycloak.realm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -13,7 +16,17 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.authentication.requiredactions.WebAuthnPasswordlessRegisterFactory;
+import org.keycloak.authentication.requiredactions.WebAuthnRegisterFactory;
+import org.keycloak.models.Constants;
+import org.keycloak.models.PasswordPolicy;
+import org.keycloak.models.UserModel;
+import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.RequiredActionProviderRepresentation;
 import org.keycloak.util.JsonSerialization;
 
 /**
@@ -56,6 +69,83 @@ class RealmExportProductionTest {
         ObjectNode realm = (ObjectNode) JsonSerialization.mapper.readTree(SHIPPED.toFile());
         realm.remove("sslRequired");
         assertThat(problems(realm)).containsExactly("sslRequired is 'null', must be 'all'");
+    }
+
+    /**
+     * The defaults a security review expects (issue 19, item 5); {@code RealmDefaultsIT} shows the
+     * same on a server that imported the file.
+     */
+    @Nested
+    class SecurityDefaults {
+
+        private final RealmRepresentation realm = read();
+
+        @Test
+        void givenTheBuiltInAdminCli_thenTheFileDefinesItWithoutPasswordGrantOrAnyOtherFlow() {
+            // a realm import creates admin-cli (direct grants on) only when the file has none
+            ClientRepresentation adminCli = client(Constants.ADMIN_CLI_CLIENT_ID);
+            assertThat(adminCli.isDirectAccessGrantsEnabled()).isFalse();
+            assertThat(adminCli.isStandardFlowEnabled()).isFalse();
+            assertThat(adminCli.isImplicitFlowEnabled()).isFalse();
+            assertThat(adminCli.isServiceAccountsEnabled()).isFalse();
+            assertThat(adminCli.isPublicClient()).isTrue();
+            assertThat(adminCli.isFullScopeAllowed()).isFalse();
+        }
+
+        @Test
+        void givenRefreshTokens_thenRotatedAndNeverReused() {
+            assertThat(realm.getRevokeRefreshToken()).isTrue();
+            assertThat(realm.getRefreshTokenMaxReuse()).isZero();
+        }
+
+        @Test
+        void givenThePortal_thenOfflineAccessIsNoDefaultScopeAndNoClientHasDirectGrants() {
+            List<String> portalDefaults = client("icsoe-portal").getDefaultClientScopes();
+            assertThat(portalDefaults == null ? List.<String>of() : portalDefaults).doesNotContain(OAuth2Constants.OFFLINE_ACCESS);
+            // the file leaves the realm's default scopes to Keycloak, where offline_access is optional
+            assertThat(realm.getDefaultDefaultClientScopes()).isNull();
+            assertThat(realm.getClients()).allSatisfy(client ->
+                    assertThat(client.isDirectAccessGrantsEnabled()).as(client.getClientId()).isFalse());
+        }
+
+        @Test
+        void givenAdminExecuteActionsLinks_thenTheyLiveOneHourAtMost() {
+            assertThat(realm.getActionTokenGeneratedByAdminLifespan()).isPositive().isLessThanOrEqualTo(3600);
+        }
+
+        @Test
+        void givenSecondFactorEnrolment_thenEveryOneOfItsRequiredActionsIsOff() {
+            for (String alias : List.of(UserModel.RequiredAction.CONFIGURE_TOTP.name(),
+                    UserModel.RequiredAction.CONFIGURE_RECOVERY_AUTHN_CODES.name(),
+                    WebAuthnRegisterFactory.PROVIDER_ID, WebAuthnPasswordlessRegisterFactory.PROVIDER_ID)) {
+                RequiredActionProviderRepresentation action = realm.getRequiredActions().stream()
+                        .filter(a -> alias.equals(a.getAlias())).findFirst()
+                        .orElseThrow(() -> new AssertionError(alias + " is not in the file: an import would enable it"));
+                assertThat(action.isEnabled()).as(alias).isFalse();
+            }
+        }
+
+        @Test
+        void givenThePasswordPolicy_thenItKeepsFivePasswordsOfHistoryAndRefusesCommonWords() {
+            assertThat(policyTerms()).contains(PasswordPolicy.PASSWORD_HISTORY_ID + "(5)", "icsoeNotCommon");
+        }
+
+        private List<String> policyTerms() {
+            return List.of(realm.getPasswordPolicy().split("\\s+and\\s+"));
+        }
+
+        private ClientRepresentation client(String clientId) {
+            return realm.getClients().stream().filter(c -> clientId.equals(c.getClientId())).findFirst()
+                    .orElseThrow(() -> new AssertionError(clientId + " is not in the file"));
+        }
+
+        private static RealmRepresentation read() {
+            try (InputStream in = Files.newInputStream(SHIPPED)) {
+                return JsonSerialization.readValue(in, RealmRepresentation.class);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     /** What keeps {@code realm} from being imported into production as it is, one line per finding. */
