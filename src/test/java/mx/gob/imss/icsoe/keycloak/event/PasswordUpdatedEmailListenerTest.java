@@ -44,7 +44,7 @@ class PasswordUpdatedEmailListenerTest {
     void setUp() {
         when(session.getTransactionManager()).thenReturn(transactions);
         when(session.getContext()).thenReturn(mock(KeycloakContext.class));
-        listener = new PasswordUpdatedEmailListener(session, delivered::add);
+        listener = new PasswordUpdatedEmailListener(session, delivered::add, change -> { });
     }
 
     private static Event passwordUpdated(String userId, long time) {
@@ -122,7 +122,7 @@ class PasswordUpdatedEmailListenerTest {
                 throw new IllegalStateException("database down");
             }
             delivered.add(change);
-        });
+        }, change -> { });
         listener.onEvent(passwordUpdated("u1", 1L));
         listener.onEvent(passwordUpdated("u2", 1L));
 
