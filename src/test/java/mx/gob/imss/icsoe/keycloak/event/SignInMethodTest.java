@@ -1,0 +1,60 @@
+package mx.gob.imss.icsoe.keycloak.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.keycloak.events.Details;
+import org.keycloak.events.Event;
+import org.keycloak.events.EventType;
+
+class SignInMethodTest {
+
+    private static Event event(EventType type, Map<String, String> details) {
+        Event event = new Event();
+        event.setType(type);
+        event.setDetails(details);
+        return event;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = EventType.class, names = {"LOGIN", "LOGIN_ERROR"})
+    void givenTheUsernamePasswordFormThenPassword(EventType type) {
+        assertThat(SignInMethod.of(event(type, Map.of()), Stream.of("auth-username-password-form"))).contains("password");
+    }
+
+    @Test
+    void givenTheEfirmaStepRunningThenEfirmaWhateverSucceededBefore() {
+        assertThat(SignInMethod.of(event(EventType.LOGIN_ERROR, Map.of()),
+                Stream.of("icsoe-efirma", "auth-username-password-form"))).contains("efirma");
+    }
+
+    @Test
+    void givenOnlyUnknownStepsThenTheFirstKnownOneCounts() {
+        assertThat(SignInMethod.of(event(EventType.LOGIN, Map.of()), Stream.of("auth-cookie", "icsoe-efirma")))
+                .contains("efirma");
+    }
+
+    @Test
+    void givenADirectGrantWithoutAuthenticationSessionThenPassword() {
+        assertThat(SignInMethod.of(event(EventType.LOGIN_ERROR, Map.of(Details.GRANT_TYPE, "password")), Stream.empty()))
+                .contains("password");
+    }
+
+    @Test
+    void givenASingleSignOnFromACookieThenNoMethod() {
+        assertThat(SignInMethod.of(event(EventType.LOGIN, Map.of()), Stream.of("auth-cookie"))).isEmpty();
+        assertThat(SignInMethod.of(event(EventType.LOGIN, null), Stream.empty())).isEmpty();
+    }
+
+    @Test
+    void givenAnythingButASignInThenNoMethod() {
+        assertThat(SignInMethod.of(event(EventType.CODE_TO_TOKEN, Map.of()), Stream.of("auth-username-password-form")))
+                .isEmpty();
+        assertThat(SignInMethod.of(null, Stream.of("auth-username-password-form"))).isEmpty();
+    }
+}
