@@ -57,4 +57,23 @@ class SignInMethodTest {
                 .isEmpty();
         assertThat(SignInMethod.of(null, Stream.of("auth-username-password-form"))).isEmpty();
     }
+
+    @Test
+    void givenTheEfirmaStepsMarkThenEfirma_evenForAnAccountRefusal() {
+        Event refused = event(EventType.LOGIN_ERROR, Map.of(IcsoeEventDetails.OUTCOME, "no_account"));
+        refused.setError("user_not_found");
+        assertThat(SignInMethod.of(refused, Stream.empty())).contains("efirma");
+        assertThat(SignInMethod.of(event(EventType.LOGIN, Map.of(IcsoeEventDetails.OUTCOME, "efirma")), Stream.empty()))
+                .contains("efirma");
+    }
+
+    @Test
+    void givenAPasswordRefusalWithoutTheEfirmaMarkThenPassword_butNotASessionError() {
+        Event wrong = event(EventType.LOGIN_ERROR, Map.of());
+        wrong.setError("invalid_user_credentials");
+        assertThat(SignInMethod.of(wrong, Stream.empty())).contains("password");
+        Event expired = event(EventType.LOGIN_ERROR, Map.of());
+        expired.setError("expired_code");
+        assertThat(SignInMethod.of(expired, Stream.empty())).isEmpty();
+    }
 }
