@@ -61,7 +61,8 @@ final class SignInMethod {
             return method;
         }
         boolean directGrant = OAuth2Constants.PASSWORD.equals(details.get(Details.GRANT_TYPE));
-        boolean passwordRefused = event.getType() == EventType.LOGIN_ERROR && PASSWORD_REFUSALS.contains(event.getError());
+        boolean passwordRefused = event.getType() == EventType.LOGIN_ERROR && event.getError() != null
+                && PASSWORD_REFUSALS.contains(event.getError());
         return directGrant || passwordRefused ? Optional.of(PASSWORD) : Optional.empty();
     }
 }
