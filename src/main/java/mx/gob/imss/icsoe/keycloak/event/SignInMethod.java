@@ -56,7 +56,8 @@ final class SignInMethod {
         if (details.containsKey(IcsoeEventDetails.OUTCOME)) {
             return Optional.of(EFIRMA);
         }
-        Optional<String> method = authenticators.map(BY_AUTHENTICATOR::get).filter(Objects::nonNull).findFirst();
+        Optional<String> method = authenticators.filter(Objects::nonNull).map(BY_AUTHENTICATOR::get)
+                .filter(Objects::nonNull).findFirst();
         if (method.isPresent()) {
             return method;
         }

@@ -37,6 +37,9 @@ class SignInMethodTest {
     void givenOnlyUnknownStepsThenTheFirstKnownOneCounts() {
         assertThat(SignInMethod.of(event(EventType.LOGIN, Map.of()), Stream.of("auth-cookie", "icsoe-efirma")))
                 .contains("efirma");
+        // a sub-flow's execution has no authenticator
+        assertThat(SignInMethod.of(event(EventType.LOGIN, Map.of()), Stream.of(null, "auth-username-password-form")))
+                .contains("password");
     }
 
     @Test
