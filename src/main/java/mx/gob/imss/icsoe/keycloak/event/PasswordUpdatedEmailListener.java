@@ -3,13 +3,19 @@ package mx.gob.imss.icsoe.keycloak.event;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
@@ -23,7 +29,8 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Via;
  * the mail outbox, in that request's transaction: the row commits with the change, or goes with it
  * when it is rolled back (policy refused, error later in the request), and the request never waits
  * for SMTP. Each committed change counts once in {@link IcsoeMetrics#PASSWORD_CHANGES}, by realm and
- * {@link Via}, and its email once as {@code queued}.
+ * {@link Via}, and its email once as {@code queued}. Once an administrator's change has committed, the
+ * user's sessions end as the realm's {@code end_other_sessions} asks ({@link AdminChangeLogout}).
  */
 final class PasswordUpdatedEmailListener implements EventListenerProvider {
 
@@ -31,13 +38,18 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
 
     private final KeycloakSession session;
     private final Delivery delivery;
+    private final Consumer<Change> afterAdminChange;
+    /** Keycloak's clock when this session (one request) first asked for the listener: before any change in it. */
+    private final long opened = Time.currentTimeMillis();
     /** realmId + userId → change; at most one email per user per transaction. */
     private final Map<String, Pending> pending = new LinkedHashMap<>();
     private boolean enlisted;
 
-    PasswordUpdatedEmailListener(KeycloakSession session, Delivery delivery) {
+    /** {@code afterAdminChange} runs once per administrator's change, after it has committed. */
+    PasswordUpdatedEmailListener(KeycloakSession session, Delivery delivery, Consumer<Change> afterAdminChange) {
         this.session = session;
         this.delivery = delivery;
+        this.afterAdminChange = afterAdminChange;
     }
 
     /**
@@ -63,8 +75,17 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        PasswordChange.userOf(event).ifPresent(userId -> schedule(event.getRealmId(), event.getRealmName(), userId,
-                event.getTime(), Via.ADMIN));
+        PasswordChange.userOf(event)
+                .or(() -> PasswordChange.updatedUserOf(event).filter(userId -> passwordSetInThisRequest(event.getRealmId(), userId)))
+                .ifPresent(userId -> schedule(event.getRealmId(), event.getRealmName(), userId, event.getTime(), Via.ADMIN));
+    }
+
+    /** Whether the user's stored password was created during this request (read in its transaction). */
+    private boolean passwordSetInThisRequest(String realmId, String userId) {
+        RealmModel realm = realmId == null ? null : session.realms().getRealm(realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
+        return user != null && PasswordChange.passwordSetSince(user.credentialManager()
+                .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).map(CredentialModel::getCreatedDate), opened);
     }
 
     private void schedule(String realmId, String realmName, String userId, long time, Via via) {
@@ -119,6 +140,9 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
                 IcsoeMetrics.global().passwordChange(each.realmName(), each.via());
                 if (each.written()) {
                     IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.QUEUED);
+                }
+                if (each.via() == Via.ADMIN) {
+                    afterAdminChange.accept(each.change());
                 }
             }
             pending.clear();

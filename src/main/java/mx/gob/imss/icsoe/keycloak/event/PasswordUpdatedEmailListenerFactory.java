@@ -24,7 +24,8 @@ public final class PasswordUpdatedEmailListenerFactory
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new PasswordUpdatedEmailListener(session, PasswordUpdatedEmailListener.toOutbox(session));
+        return new PasswordUpdatedEmailListener(session, PasswordUpdatedEmailListener.toOutbox(session),
+                change -> AdminChangeLogout.run(session.getKeycloakSessionFactory(), change));
     }
 
     @Override

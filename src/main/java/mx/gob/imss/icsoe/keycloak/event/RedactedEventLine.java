@@ -47,6 +47,11 @@ final class RedactedEventLine {
 
     /** {@code hash} is (kind, value) to a keyed hash, e.g. {@code SubjectHasher::hash}. */
     static String of(Event event, BinaryOperator<String> hash) {
+        return of(event, hash, null);
+    }
+
+    /** With the sign-in {@code method} ({@link SignInMethod}) after the client address, when there is one. */
+    static String of(Event event, BinaryOperator<String> hash, String method) {
         StringBuilder line = new StringBuilder(256);
         field(line, "type", event.getType() == null ? null : event.getType().name());
         field(line, "realmId", event.getRealmId());
@@ -55,6 +60,7 @@ final class RedactedEventLine {
         field(line, "userId", event.getUserId());
         field(line, "sessionId", event.getSessionId());
         field(line, "ipAddress", event.getIpAddress());
+        field(line, "method", method);
         field(line, "error", event.getError());
         details(line, event.getDetails(), hash);
         return line.toString();

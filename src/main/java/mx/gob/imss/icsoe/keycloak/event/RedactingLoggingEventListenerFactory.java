@@ -22,8 +22,9 @@ import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
  * data. The ICSOE realm lists it in {@code eventsListeners} instead of {@code jboss-logging}, whose
  * lines carry the typed username (the CURP) and email in clear. Levels as in {@code jboss-logging}:
  * {@code success-level} (default {@code debug}) and {@code error-level} (default {@code warn}), e.g.
- * {@code --spi-events-listener--icsoe-logging--success-level=info}; the reset and password-change
- * audit trail is written at least at {@code audit-level} (default {@code info}).
+ * {@code --spi-events-listener--icsoe-logging--success-level=info}; the audit trail (reset requests,
+ * completed resets, password changes, sign-ins, administrators' actions on users) is written at least
+ * at {@code audit-level} (default {@code info}).
  */
 public final class RedactingLoggingEventListenerFactory
         implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
@@ -81,7 +82,7 @@ public final class RedactingLoggingEventListenerFactory
                 .property().name("error-level").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Log level of failed events").defaultValue("warn").add()
                 .property().name("audit-level").type(ProviderConfigProperty.STRING_TYPE)
-                .helpText("Lowest log level of reset requests, completed resets and password changes").defaultValue("info").add()
+                .helpText("Lowest log level of reset requests, completed resets, password changes, sign-ins and admin actions on users").defaultValue("info").add()
                 .build();
     }
 

@@ -12,7 +12,9 @@ import org.keycloak.authentication.requiredactions.UpdatePassword;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionConfigModel;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -101,7 +103,7 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
             if (!stockLoggedOut) {
                 AuthenticatorUtil.logoutOtherSessions(context);
             }
-            revokeOfflineSessions(context);
+            revokeOfflineSessions(context.getSession(), context.getRealm(), context.getUser());
         }
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (authSession.getAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS) != null) {
@@ -121,10 +123,17 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
         return value != null && Boolean.parseBoolean(value.trim());
     }
 
-    private static void revokeOfflineSessions(RequiredActionContext context) {
-        KeycloakSession session = context.getSession();
-        List<UserSessionModel> offline = session.sessions()
-                .getOfflineUserSessionsStream(context.getRealm(), context.getUser()).toList();
+    /**
+     * True when {@code realm}'s {@code UPDATE_PASSWORD} required action has {@value #END_OTHER_SESSIONS}:
+     * the realm wants every password change, an administrator's too, to end the user's sessions.
+     */
+    public static boolean endsSessionsOnEveryChange(RealmModel realm) {
+        return endsOtherSessions(realm.getRequiredActionConfigByAlias(UserModel.RequiredAction.UPDATE_PASSWORD.name()));
+    }
+
+    /** Ends every offline session of {@code user} (Keycloak's revocation: its tokens stop refreshing). */
+    public static void revokeOfflineSessions(KeycloakSession session, RealmModel realm, UserModel user) {
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
         if (offline.isEmpty()) {
             return;
         }

@@ -390,6 +390,9 @@ class EfirmaIT {
         assertThat(log).contains("icsoe_outcome=\"csd\"", "error=\"icsoe_efirma_csd\"", "error=\"user_not_found\"",
                 "error=\"user_disabled\"", "error=\"invalid_signature\"", "error=\"icsoe_efirma_revoked\"",
                 "error=\"expired_code\"");
+        // the audit trail names the method of each sign-in, successful (INFO) or refused (WARN)
+        assertThat(log).containsPattern(" INFO .*type=\"LOGIN\".*method=\"efirma\"")
+                .containsPattern(" WARN .*type=\"LOGIN_ERROR\".*method=\"efirma\".*error=\"invalid_signature\"");
         String lower = log.toLowerCase(Locale.ROOT);
         assertThat(usedCurps).isNotEmpty().allSatisfy(curp -> assertThat(lower).doesNotContain(curp.toLowerCase(Locale.ROOT)));
     }

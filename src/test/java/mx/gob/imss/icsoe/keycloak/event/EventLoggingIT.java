@@ -15,11 +15,15 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.keycloak.admin.client.resource.UserResource;
+import org.keycloak.representations.idm.UserRepresentation;
 
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
+import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
 import mx.gob.imss.icsoe.keycloak.testing.ScriptedSmtpServer;
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
@@ -83,6 +87,41 @@ class EventLoggingIT {
         String changed = awaitLine(kc, " INFO ", "type=\"UPDATE_PASSWORD\"", user);
         assertThat(changed).contains("ipAddress=\"" + address.getHostAddress() + "\"");
         assertThat(lines(kc).stream().filter(l -> l.contains("type=\"UPDATE_PASSWORD\"") && l.contains(user))).hasSize(1);
+    }
+
+    /**
+     * Sign-ins and an administrator's password change are audit lines too (INFO or above): a wrong then
+     * a right password, each naming the user, the client address, the method and the outcome (the type
+     * and, when refused, the error), then the administrator's update with credentials, naming its path.
+     * Neither the CURP nor the email is anywhere in the log.
+     */
+    @Test
+    void givenSignInsAndAnAdminPasswordChange_thenEachIsAnAuditLineWithMethodAndOutcome(IcsoeKeycloak kc) throws Exception {
+        Capturista capturista = kc.users().create();
+        java.net.InetAddress address = Browsers.randomLoopback();
+        try (WebClient browser = Browsers.htmlUnitFrom(address)) {
+            LoginPage.open(browser, kc.portalLoginUrl()).logIn(capturista.curp(), capturista.password() + "x");
+            HtmlPage landed = LoginPage.open(browser, kc.portalLoginUrl()).logIn(capturista.curp(), capturista.password());
+            assertThat(PortalClient.codeFrom(landed.getUrl().toString())).isNotBlank();
+        }
+        UserResource user = kc.realm().users().get(capturista.id());
+        UserRepresentation representation = user.toRepresentation();
+        representation.setCredentials(List.of(TestUsers.passwordCredential(kc.users().password())));
+        user.update(representation);
+
+        String who = "userId=\"" + capturista.id() + "\"";
+        String from = "ipAddress=\"" + address.getHostAddress() + "\"";
+        String refused = awaitLine(kc, "type=\"LOGIN_ERROR\"", who);
+        assertThat(refused).contains(" WARN ", from, "method=\"password\"", "error=\"invalid_user_credentials\"");
+        String signedIn = awaitLine(kc, " INFO ", "type=\"LOGIN\"", who);
+        assertThat(signedIn).contains(from, "method=\"password\"").doesNotContain("error=");
+        String changed = awaitLine(kc, " INFO ", "operationType=\"UPDATE\"", "resourcePath=\"users/" + capturista.id() + "\"");
+        assertThat(changed).contains("resourceType=\"USER\"").doesNotContain("error=");
+
+        String log = Files.readString(kc.serverLog(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+        assertThat(log).as("the server log")
+                .doesNotContain(capturista.curp().toLowerCase(Locale.ROOT))
+                .doesNotContain(capturista.email().toLowerCase(Locale.ROOT));
     }
 
     /**

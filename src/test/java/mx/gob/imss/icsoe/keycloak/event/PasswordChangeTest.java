@@ -122,4 +122,39 @@ class PasswordChangeTest {
             assertThat(PasswordChange.userOf((AdminEvent) null)).isEmpty();
         }
     }
+
+    @Nested
+    class GivenAnAdminUserUpdate {
+
+        @Test
+        void whenTheUserItselfWasUpdatedThenItNamesTheUser() {
+            assertThat(PasswordChange.updatedUserOf(adminEvent(OperationType.UPDATE, ResourceType.USER, "users/u1")))
+                    .contains("u1");
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"users/u1/reset-password", "users/u1/groups/g1", "users", "users/", "clients/u1"})
+        void whenAnotherPathThenNoUser(String path) {
+            assertThat(PasswordChange.updatedUserOf(adminEvent(OperationType.UPDATE, ResourceType.USER, path))).isEmpty();
+        }
+
+        @ParameterizedTest
+        @EnumSource(value = OperationType.class, names = "UPDATE", mode = EnumSource.Mode.EXCLUDE)
+        void whenNotAnUpdateThenNoUser(OperationType operation) {
+            assertThat(PasswordChange.updatedUserOf(adminEvent(operation, ResourceType.USER, "users/u1"))).isEmpty();
+        }
+
+        @Test
+        void whenAPasswordWasCreatedAtOrAfterTheRequestStartedThenItWasSetByIt() {
+            assertThat(PasswordChange.passwordSetSince(java.util.stream.Stream.of(1_000L), 1_000L)).isTrue();
+            assertThat(PasswordChange.passwordSetSince(java.util.stream.Stream.of(500L, 1_200L), 1_000L)).isTrue();
+        }
+
+        @Test
+        void whenThePasswordIsOlderOrThereIsNoneThenTheUpdateDidNotSetIt() {
+            assertThat(PasswordChange.passwordSetSince(java.util.stream.Stream.of(999L), 1_000L)).isFalse();
+            assertThat(PasswordChange.passwordSetSince(java.util.stream.Stream.of((Long) null), 1_000L)).isFalse();
+            assertThat(PasswordChange.passwordSetSince(java.util.stream.Stream.empty(), 1_000L)).isFalse();
+        }
+    }
 }

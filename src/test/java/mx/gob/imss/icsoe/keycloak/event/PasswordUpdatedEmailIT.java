@@ -9,14 +9,17 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.ws.rs.BadRequestException;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
+import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
 import mx.gob.imss.icsoe.keycloak.testing.ReceivedEmail;
+import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
 import mx.gob.imss.icsoe.keycloak.testing.pages.LoginPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
@@ -24,8 +27,9 @@ import org.htmlunit.WebClient;
 import org.htmlunit.html.HtmlPage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.keycloak.admin.client.resource.UserResource;
-import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.representations.idm.RealmRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
 
@@ -48,11 +52,28 @@ class PasswordUpdatedEmailIT {
     }
 
     private void resetPassword(Capturista capturista, String newPassword) {
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(newPassword);
-        credential.setTemporary(false);
-        kc.realm().users().get(capturista.id()).resetPassword(credential);
+        kc.realm().users().get(capturista.id()).resetPassword(TestUsers.passwordCredential(newPassword));
+    }
+
+    /** What the admin console and scripts also do: {@code PUT …/users/{id}} with a name edit and {@code credentials}. */
+    private void updateWithPassword(Capturista capturista, String newPassword) {
+        UserResource user = kc.realm().users().get(capturista.id());
+        UserRepresentation representation = user.toRepresentation();
+        representation.setFirstName("Otra");
+        representation.setCredentials(List.of(TestUsers.passwordCredential(newPassword)));
+        user.update(representation);
+    }
+
+    /** The two ways an administrator sets a password. */
+    enum AdminChange {
+        RESET_PASSWORD, USER_UPDATE_WITH_CREDENTIALS
+    }
+
+    private void change(AdminChange how, Capturista capturista, String newPassword) {
+        switch (how) {
+            case RESET_PASSWORD -> resetPassword(capturista, newPassword);
+            case USER_UPDATE_WITH_CREDENTIALS -> updateWithPassword(capturista, newPassword);
+        }
     }
 
     private List<ReceivedEmail> exactlyOneEmailTo(String address) throws InterruptedException {
@@ -91,13 +112,42 @@ class PasswordUpdatedEmailIT {
         assertThat(email.links()).as("the confirmation carries no link or secret").isEmpty();
     }
 
-    @Test
-    void givenACapturista_whenAnAdminResetsHerPassword_thenExactlyOneSpanishConfirmation() throws Exception {
+    @ParameterizedTest
+    @EnumSource(AdminChange.class)
+    void givenACapturista_whenAnAdminSetsHerPassword_thenExactlyOneSpanishConfirmation(AdminChange how) throws Exception {
         Capturista capturista = kc.users().create();
 
-        resetPassword(capturista, kc.users().password());
+        change(how, capturista, kc.users().password());
 
         assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
+    }
+
+    /**
+     * The realm's {@code end_other_sessions} covers the administrator's paths too: once the answer is
+     * back, neither the user's refresh token nor her offline token refreshes, and no session is left.
+     */
+    @ParameterizedTest
+    @EnumSource(AdminChange.class)
+    void givenOnlineAndOfflineSessions_whenAnAdminSetsThePassword_thenNeitherRefreshes(AdminChange how) {
+        Capturista capturista = kc.users().create();
+        try (DirectGrantClient client = DirectGrantClient.create(kc.realm())) {
+            Map<String, Object> online = client.onlineLogin(kc.portal(), capturista);
+            Map<String, Object> offline = client.offlineLogin(kc.portal(), capturista);
+            assertThat(online.get("http_status")).as(online.toString()).isEqualTo(200);
+            assertThat(offline.get("http_status")).as(offline.toString()).isEqualTo(200);
+            Map<String, String> refreshOnline = client.refreshRequest((String) online.get("refresh_token"));
+            Map<String, String> refreshOffline = client.refreshRequest((String) offline.get("refresh_token"));
+            assertThat(kc.portal().token(refreshOnline).get("http_status")).as("before").isEqualTo(200);
+            assertThat(kc.portal().token(refreshOffline).get("http_status")).as("before").isEqualTo(200);
+
+            change(how, capturista, kc.users().password());
+
+            assertThat(kc.portal().token(refreshOnline).get("http_status")).as("refresh token").isEqualTo(400);
+            assertThat(kc.portal().token(refreshOffline).get("http_status")).as("offline token").isEqualTo(400);
+            UserResource user = kc.realm().users().get(capturista.id());
+            assertThat(user.getUserSessions()).isEmpty();
+            assertThat(user.getOfflineSessions(client.uuid())).isEmpty();
+        }
     }
 
     @Test
@@ -109,11 +159,12 @@ class PasswordUpdatedEmailIT {
         assertIsTheConfirmation(exactlyOneEmailTo(capturista.email()).get(0));
     }
 
-    @Test
-    void givenAPasswordThePolicyRejects_whenAnAdminTriesIt_thenNoEmail() throws Exception {
+    @ParameterizedTest
+    @EnumSource(AdminChange.class)
+    void givenAPasswordThePolicyRejects_whenAnAdminTriesIt_thenNoEmail(AdminChange how) throws Exception {
         Capturista capturista = kc.users().create();
 
-        assertThatThrownBy(() -> resetPassword(capturista, "corta")).isInstanceOf(BadRequestException.class);
+        assertThatThrownBy(() -> change(how, capturista, "corta")).isInstanceOf(BadRequestException.class);
 
         noEmailTo(capturista.email());
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,10 +25,18 @@ import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.events.admin.ResourceType;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransaction;
 import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RealmProvider;
+import org.keycloak.models.SubjectCredentialManager;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.UserProvider;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.mockito.ArgumentCaptor;
 
 import io.micrometer.core.instrument.Metrics;
@@ -44,7 +53,7 @@ class PasswordUpdatedEmailListenerTest {
     void setUp() {
         when(session.getTransactionManager()).thenReturn(transactions);
         when(session.getContext()).thenReturn(mock(KeycloakContext.class));
-        listener = new PasswordUpdatedEmailListener(session, delivered::add);
+        listener = new PasswordUpdatedEmailListener(session, delivered::add, change -> { });
     }
 
     private static Event passwordUpdated(String userId, long time) {
@@ -106,13 +115,44 @@ class PasswordUpdatedEmailListenerTest {
         login.setType(EventType.LOGIN);
         listener.onEvent(login);
         listener.onEvent(deprecatedTwin("u1"));
-        AdminEvent update = adminReset("u1", 1L);
-        update.setOperationType(OperationType.UPDATE);
-        update.setResourcePath("users/u1");
-        listener.onEvent(update, false);
+        userWithPasswordCreatedAt("u1", 1L);
+        listener.onEvent(userUpdate("u1"), false);
 
         assertThat(delivered).isEmpty();
         verify(transactions, never()).enlistAfterCompletion(any());
+    }
+
+    @Test
+    void givenAUserUpdateThatSetThePasswordThenOneChange() {
+        userWithPasswordCreatedAt("u1", Time.currentTimeMillis() + 1);
+        listener.onEvent(userUpdate("u1"), false);
+        listener.onEvent(userUpdate("u1"), false);
+
+        assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u1");
+    }
+
+    private static AdminEvent userUpdate(String userId) {
+        AdminEvent update = adminReset(userId, 1L);
+        update.setOperationType(OperationType.UPDATE);
+        update.setResourcePath("users/" + userId);
+        return update;
+    }
+
+    /** The realm of the events' realm id holds {@code userId}, whose password credential was created at {@code created}. */
+    private void userWithPasswordCreatedAt(String userId, long created) {
+        RealmProvider realms = mock(RealmProvider.class);
+        UserProvider users = mock(UserProvider.class);
+        RealmModel realm = mock(RealmModel.class);
+        UserModel user = mock(UserModel.class);
+        SubjectCredentialManager credentials = mock(SubjectCredentialManager.class);
+        CredentialModel password = new CredentialModel();
+        password.setCreatedDate(created);
+        when(session.realms()).thenReturn(realms);
+        when(session.users()).thenReturn(users);
+        when(realms.getRealm(any())).thenReturn(realm);
+        when(users.getUserById(realm, userId)).thenReturn(user);
+        when(user.credentialManager()).thenReturn(credentials);
+        when(credentials.getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)).thenAnswer(call -> Stream.of(password));
     }
 
     @Test
@@ -122,7 +162,7 @@ class PasswordUpdatedEmailListenerTest {
                 throw new IllegalStateException("database down");
             }
             delivered.add(change);
-        });
+        }, change -> { });
         listener.onEvent(passwordUpdated("u1", 1L));
         listener.onEvent(passwordUpdated("u2", 1L));
 

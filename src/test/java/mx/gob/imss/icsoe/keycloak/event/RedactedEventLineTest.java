@@ -42,6 +42,14 @@ class RedactedEventLineTest {
     }
 
     @Test
+    void givenASignInMethodThenItFollowsTheClientAddress() {
+        String line = RedactedEventLine.of(loginError(Map.of("username", CURP)), hash, SignInMethod.PASSWORD);
+
+        assertThat(line).contains("ipAddress=\"10.1.2.3\", method=\"password\", error=\"invalid_user_credentials\"")
+                .doesNotContainIgnoringCase(CURP);
+    }
+
+    @Test
     void givenALoginErrorWithTheTypedCurpAndEmailThenNeitherAppearsButTheirKeyedHashesDo() {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("auth_method", "openid-connect");

@@ -7,6 +7,9 @@ import org.jboss.logging.Logger.Level;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.keycloak.events.EventType;
+import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 
 class RedactingLoggingLevelsTest {
 
@@ -20,8 +23,9 @@ class RedactingLoggingLevelsTest {
             "RESET_PASSWORD, false, INFO",
             "UPDATE_PASSWORD, false, INFO",
             "UPDATE_CREDENTIAL, false, DEBUG",
-            "LOGIN, false, DEBUG",
+            "LOGIN, false, INFO",
             "LOGIN_ERROR, true, WARN",
+            "CODE_TO_TOKEN, false, DEBUG",
     })
     void givenTheShippedLevelsThenTheAuditTrailIsAtLeastInfo(EventType type, boolean failed, Level expected) {
         assertThat(shipped.of(type, failed)).isEqualTo(expected);
@@ -34,9 +38,27 @@ class RedactingLoggingLevelsTest {
                 .isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0} {1}: {2}")
+    @CsvSource({
+            "USER, users/u1/reset-password, INFO",
+            "USER, users/u1, INFO",
+            "USER, users/u1/credentials/c1, INFO",
+            "CLIENT, clients/c1, DEBUG",
+            "REALM, '', DEBUG",
+    })
+    void givenAnAdminEventThenThoseOnAUserAreAudited(ResourceType type, String path, Level expected) {
+        AdminEvent event = new AdminEvent();
+        event.setOperationType(OperationType.UPDATE);
+        event.setResourceType(type);
+        event.setResourcePath(path);
+        assertThat(shipped.of(event)).isEqualTo(expected);
+        event.setError("refused");
+        assertThat(shipped.of(event)).isEqualTo(Level.WARN);
+    }
+
     @org.junit.jupiter.api.Test
-    void givenAnAdminEventThenTheUsualLevelApplies() {
-        assertThat(shipped.of(null, false)).isEqualTo(Level.DEBUG);
+    void givenNoTypeThenTheUsualLevelApplies() {
+        assertThat(shipped.of((EventType) null, false)).isEqualTo(Level.DEBUG);
         assertThatThrownBy(() -> RedactingLoggingEventListenerFactory.level("loud", Level.INFO))
                 .hasMessageContaining("unknown log level 'loud'");
     }

@@ -47,8 +47,17 @@ public final class DirectGrantClient implements AutoCloseable {
 
     /** A password grant with {@code offline_access} through {@code portal}'s token endpoint; status in "http_status". */
     public Map<String, Object> offlineLogin(PortalClient portal, Capturista capturista) {
+        return login(portal, capturista, "openid offline_access");
+    }
+
+    /** A password grant without {@code offline_access}: an ordinary (online) session; status in "http_status". */
+    public Map<String, Object> onlineLogin(PortalClient portal, Capturista capturista) {
+        return login(portal, capturista, "openid");
+    }
+
+    private Map<String, Object> login(PortalClient portal, Capturista capturista, String scope) {
         return portal.token(Map.of("grant_type", "password", "client_id", clientId, "client_secret", secret,
-                "username", capturista.username(), "password", capturista.password(), "scope", "openid offline_access"));
+                "username", capturista.username(), "password", capturista.password(), "scope", scope));
     }
 
     /** The token request that refreshes {@code refreshToken} for this client. */

@@ -54,11 +54,7 @@ public final class TestUsers {
         user.setEnabled(true);
         user.setFirstName(FIRST_NAMES.get(random.nextInt(FIRST_NAMES.size())));
         user.setLastName(LAST_NAMES.get(random.nextInt(LAST_NAMES.size())));
-        CredentialRepresentation credential = new CredentialRepresentation();
-        credential.setType(CredentialRepresentation.PASSWORD);
-        credential.setValue(password);
-        credential.setTemporary(false);
-        user.setCredentials(List.of(credential));
+        user.setCredentials(List.of(passwordCredential(password)));
         customizer.accept(user);
         String id;
         try (Response response = realm.users().create(user)) {
@@ -70,6 +66,15 @@ public final class TestUsers {
         }
         return new Capturista(id, curp, curp.toLowerCase(Locale.ROOT), user.getEmail(), password,
                 user.getFirstName(), user.getLastName());
+    }
+
+    /** A permanent password credential, as the admin API takes it (create, update, reset-password). */
+    public static CredentialRepresentation passwordCredential(String value) {
+        CredentialRepresentation credential = new CredentialRepresentation();
+        credential.setType(CredentialRepresentation.PASSWORD);
+        credential.setValue(value);
+        credential.setTemporary(false);
+        return credential;
     }
 
     /** A well-formed CURP (valid check digit) that no test user has: drawn like theirs, never created. */
