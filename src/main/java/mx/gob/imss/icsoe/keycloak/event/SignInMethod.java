@@ -15,6 +15,7 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 
+import mx.gob.imss.icsoe.keycloak.login.IcsoeUsernamePasswordFormFactory;
 import mx.gob.imss.icsoe.keycloak.efirma.EfirmaAuthenticatorFactory;
 
 /**
@@ -36,6 +37,7 @@ final class SignInMethod {
 
     private static final Map<String, String> BY_AUTHENTICATOR = Map.of(
             UsernamePasswordFormFactory.PROVIDER_ID, PASSWORD,
+            IcsoeUsernamePasswordFormFactory.ID, PASSWORD,
             PasswordFormFactory.PROVIDER_ID, PASSWORD,
             ValidatePassword.PROVIDER_ID, PASSWORD,
             EfirmaAuthenticatorFactory.PROVIDER_ID, EFIRMA);

@@ -3,10 +3,14 @@ package mx.gob.imss.icsoe.keycloak.resetcred;
 import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialEmail;
 import org.keycloak.events.EventType;
+import org.keycloak.jose.jws.JWSInput;
+import org.keycloak.jose.jws.JWSInputException;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.representations.JsonWebToken;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -27,7 +31,8 @@ public final class ResetLinkSubmit {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        if (authSession.getAuthNote(ResetLinkCheck.TOKEN_NOTE) == null) {
+        if (!isResetLink(authSession.getAuthNote(ResetLinkCheck.TOKEN_NOTE))) {
+            // no link, or another action token (an administrator's "execute actions" email): not ours
             return true;
         }
         ResetLinkCheck.Result link = ResetLinkCheck.of(session, realm, authSession,
@@ -36,6 +41,18 @@ public final class ResetLinkSubmit {
         String usedKey = authSession.getAuthNote(AuthenticationManager.INVALIDATE_ACTION_TOKEN);
         boolean used = usedKey != null && session.singleUseObjects().contains(usedKey);
         return link.state() == ResetLinkCheck.State.VALID && !used && link.user().getId().equals(context.getUser().getId());
+    }
+
+    /** Whether {@code rawToken} claims to be a reset link; whether it still verifies is {@link ResetLinkCheck}'s question. */
+    static boolean isResetLink(String rawToken) {
+        if (rawToken == null) {
+            return false;
+        }
+        try {
+            return ResetCredentialsActionToken.TOKEN_TYPE.equals(new JWSInput(rawToken).readJsonContent(JsonWebToken.class).getType());
+        } catch (JWSInputException e) {
+            return true; // unreadable: let the full check refuse it
+        }
     }
 
     /** Answers with the page of an outdated link ("Esta liga ya no es válida…") and records the refusal. */
