@@ -14,6 +14,10 @@ import org.apache.commons.math3.stat.inference.MannWhitneyUTest;
  */
 public final class TimingComparison {
 
+    /** What "the answer time does not tell them apart" means in every enumeration test. */
+    public static final double MAX_MEDIAN_DIFF_US = 1_000;
+    public static final double MIN_P_VALUE = 0.001;
+
     private TimingComparison() {
     }
 
@@ -61,6 +65,19 @@ public final class TimingComparison {
          */
         public double medianDifferenceMicros() {
             return Math.abs(shift);
+        }
+
+        /**
+         * Prints the comparison under {@code tag} and asserts one distribution: medians less than
+         * {@value TimingComparison#MAX_MEDIAN_DIFF_US} µs apart and a Mann–Whitney p-value above
+         * {@value TimingComparison#MIN_P_VALUE}.
+         */
+        public void assertOneDistribution(String tag, String nameA, String nameB) {
+            System.out.println("[" + tag + "] " + describe(nameA, nameB));
+            org.assertj.core.api.Assertions.assertThat(medianDifferenceMicros()).as("%s: median difference (µs)", tag)
+                    .isLessThan(MAX_MEDIAN_DIFF_US);
+            org.assertj.core.api.Assertions.assertThat(p).as("%s: Mann-Whitney U p-value (%s vs %s)", tag, nameA, nameB)
+                    .isGreaterThan(MIN_P_VALUE);
         }
 
         public String describe(String nameA, String nameB) {
