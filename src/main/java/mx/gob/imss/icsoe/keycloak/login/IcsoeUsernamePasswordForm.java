@@ -39,18 +39,15 @@ public class IcsoeUsernamePasswordForm extends UsernamePasswordForm {
         return super.validateUserAndPassword(context, inputData);
     }
 
-    /**
-     * Keycloak asks this before checking a non-empty password, and refuses a held account without any
-     * hash: pay the one an unknown username pays. (An empty password never gets here; after a valid
-     * password the account is not held.)
-     */
     @Override
-    protected boolean isDisabledByBruteForce(AuthenticationFlowContext context, UserModel user) {
-        boolean held = super.isDisabledByBruteForce(context, user);
-        if (held) {
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user, MultivaluedMap<String, String> inputData,
+            boolean clearUser) {
+        if (!isEmpty(inputData.getFirst(CredentialRepresentation.PASSWORD))
+                && AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null) {
+            // the refusal below skips the password check: pay what an unknown username pays
             AuthenticatorUtils.dummyHash(context);
         }
-        return held;
+        return super.validatePassword(context, user, inputData, clearUser);
     }
 
     /** As Keycloak answers an empty password, without the look-up that made it faster for an existing account. */
