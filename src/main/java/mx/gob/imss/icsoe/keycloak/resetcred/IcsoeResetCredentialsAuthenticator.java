@@ -1,5 +1,6 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
+import mx.gob.imss.icsoe.keycloak.OwnErrorPage;
 import mx.gob.imss.icsoe.keycloak.UserlessStep;
 
 import jakarta.ws.rs.core.MultivaluedMap;
@@ -81,6 +82,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
         } catch (IllegalStateException e) {
             LOG.errorf("Reset step of realm %s is off: %s", context.getRealm().getName(), e.getMessage());
             IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.FAILED);
+            OwnErrorPage.mark(context.getSession());
             context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return;
         }

@@ -142,7 +142,7 @@ class ClusterGuaranteesIT {
             assertSentPage(sent);
             assertThat(sent.getWebResponse().getContentAsString()).doesNotContain("evil.example");
         }
-        assertThat(cluster.proxy().tail(400)).as("the forged Host reached the proxy").contains("host=evil.example");
+        assertThat(cluster.proxy().tail(400)).as("the forged Host reached the proxy").contains("{evil.example");
         var mail = cluster.mailbox().awaitMessagesTo(capturista.email(), ClusterFlows::isResetMail, 1, ClusterFlows.MAIL_TIMEOUT).get(0);
         assertThat(mail.links()).isNotEmpty().allSatisfy(link -> assertThat(link).startsWith(cluster.baseUrl() + "/"));
         assertThat(mail.text() + mail.html()).doesNotContain("evil.example");

@@ -123,11 +123,11 @@ public final class KeycloakDistServer implements AutoCloseable {
     }
 
     /**
-     * Copies the dist to {@code builtDir}, puts the jar in {@code providers/} and runs {@code kc.sh build}
-     * with {@code buildArguments}, as a container image build does; nodes then start from {@code builtDir}
-     * with {@code start --optimized}.
+     * Copies the dist to {@code builtDir}, puts the jar in {@code providers/} and {@code keycloakConf} in
+     * {@code conf/keycloak.conf}, and runs {@code kc.sh build} with no options of its own, as the
+     * Dockerfile does; nodes then start from {@code builtDir} with {@code start --optimized}.
      */
-    public static void build(Path distDir, Path builtDir, Path providerJar, List<String> buildArguments,
+    public static void build(Path distDir, Path builtDir, Path providerJar, Path keycloakConf,
                              Map<String, String> environment, Duration timeout) {
         try {
             checkDist(distDir);
@@ -135,8 +135,8 @@ public final class KeycloakDistServer implements AutoCloseable {
             copyTree(distDir, builtDir);
             Files.copy(providerJar, builtDir.resolve("providers").resolve(providerJar.getFileName()),
                     StandardCopyOption.REPLACE_EXISTING);
-            List<String> command = new ArrayList<>(List.of("bash", builtDir.resolve("bin/kc.sh").toString(), "build"));
-            command.addAll(buildArguments);
+            Files.copy(keycloakConf, builtDir.resolve("conf/keycloak.conf"), StandardCopyOption.REPLACE_EXISTING);
+            List<String> command = List.of("bash", builtDir.resolve("bin/kc.sh").toString(), "build");
             Path log = builtDir.resolve("build.log");
             ProcessBuilder builder = new ProcessBuilder(command).directory(builtDir.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());

@@ -46,6 +46,8 @@ public final class IcsoeCluster implements AutoCloseable {
 
     public static final String REALM = "icsoe";
     public static final String ADMIN_USER = "admin";
+    /** JGroups' FD_SOCK2 listens at the cluster bind port + this offset. */
+    public static final int FAILURE_DETECTION_OFFSET = 50_000;
     private static final Pattern VIEW_OF_TWO = Pattern.compile("ISPN000094: Received new cluster view[^\\n]*\\(2\\)");
 
     /** The two nodes; {@link #pin()} is the proxy's pin header value. */
@@ -71,6 +73,7 @@ public final class IcsoeCluster implements AutoCloseable {
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final String adminPassword = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
     private final Thread shutdownHook = new Thread(this::close, "icsoe-cluster-stop");
+    private final Map<Node, Integer> clusterPorts = new EnumMap<>(Node.class);
     private Keycloak admin;
     private TestUsers users;
 
@@ -81,7 +84,7 @@ public final class IcsoeCluster implements AutoCloseable {
                 workDir.resolve("postgres"), FreePorts.any(), HexFormat.of().formatHex(new SecureRandom().generateSeed(12)));
         this.certificate = TestCertificate.generate(workDir.resolve("tls"));
         this.proxy = new LocalHaproxy(Paths.get(System.getProperty("icsoe.haproxy", "/usr/sbin/haproxy")),
-                workDir.resolve("haproxy"), FreePorts.any(), Paths.get(property("icsoe.unavailable.page")));
+                workDir.resolve("haproxy"), FreePorts.any(), FreePorts.any(), deployDir().resolve("haproxy"));
         this.prometheus = new LocalPrometheus(Paths.get(System.getProperty("icsoe.prometheus", "/usr/bin/prometheus")),
                 workDir.resolve("prometheus"), FreePorts.any());
     }
@@ -122,23 +125,24 @@ public final class IcsoeCluster implements AutoCloseable {
         Map<String, String> javaHome = Map.of("JAVA_HOME", jdk.toString());
         long t0 = System.nanoTime();
         Path built = workDir.resolve("built");
-        List<String> buildOptions = List.of("--db=postgres", "--cache=ispn", "--health-enabled=true", "--metrics-enabled=true");
         KeycloakDistServer.build(Paths.get(property("keycloak.dist.dir")), built, Paths.get(property("icsoe.jar")),
-                buildOptions, javaHome, Duration.ofMinutes(5));
+                keycloakConf(), javaHome, Duration.ofMinutes(5));
         startTimes.put("kc.sh build", Duration.ofNanos(System.nanoTime() - t0));
-        say("kc.sh build " + String.join(" ", buildOptions) + ": " + seconds(startTimes.get("kc.sh build")));
+        say("kc.sh build with " + keycloakConf() + ": " + seconds(startTimes.get("kc.sh build")));
 
         List<LocalHaproxy.Backend> backends = new ArrayList<>();
         for (Node node : Node.values()) {
             int httpPort = FreePorts.any();
             int managementPort = FreePorts.any();
             int clusterPort = clusterPort();
+            clusterPorts.put(node, clusterPort);
             backends.add(new LocalHaproxy.Backend(node.id(), httpPort, managementPort));
             Map<String, String> env = new LinkedHashMap<>(javaHome);
             env.put("KC_DB_PASSWORD", postgres.password());
             nodes.put(node, new KeycloakDistServer(new KeycloakDistServer.Settings(built, workDir.resolve(node.id()), null,
                     Paths.get(property("icsoe.realm")), httpPort, managementPort, ADMIN_USER, adminPassword, false,
-                    Duration.ofMinutes(5), startArguments(node, httpPort, managementPort, clusterPort), env)));
+                    Duration.ofMinutes(5), startArguments(node.id(), postgres.jdbcUrl(), baseUrl(), adminUrl(), httpPort,
+                    managementPort, clusterPort), env)));
         }
         Duration proxyStart = proxy.start(certificate, publicHost(), backends);
         startTimes.put("HAProxy", proxyStart);
@@ -162,7 +166,7 @@ public final class IcsoeCluster implements AutoCloseable {
         say("cluster view (2) [node-a, node-b] " + seconds(startTimes.get("cluster view of 2 after node-b ready"))
                 + " after node-b was ready; whole set-up " + seconds(startTimes.get("whole cluster")));
 
-        admin = Keycloak.getInstance(baseUrl(), "master", ADMIN_USER, adminPassword, "admin-cli", certificate.sslContext());
+        admin = Keycloak.getInstance(adminUrl(), "master", ADMIN_USER, adminPassword, "admin-cli", certificate.sslContext());
         users = new TestUsers(realm());
         RealmMail.pointAt(realm(), "127.0.0.1", mailbox.port());
         RealmEventsConfigRepresentation events = realm().getRealmEventsConfig();
@@ -171,26 +175,36 @@ public final class IcsoeCluster implements AutoCloseable {
         recordStartTimes();
     }
 
-    private List<String> startArguments(Node node, int httpPort, int managementPort, int clusterPort) {
+    /**
+     * A node's {@code kc.sh start} options besides {@code deploy/keycloak/keycloak.conf}: the recipe's
+     * per-node and per-site ones ({@code docs/production.md}, step 5, names the same options), with the
+     * run's addresses, plus the outbox's test settings. HAProxy connects from 127.0.0.1, the only
+     * trusted proxy address.
+     */
+    static List<String> startArguments(String nodeId, String jdbcUrl, String publicUrl, String adminUrl, int httpPort,
+                                       int managementPort, int clusterPort) {
         List<String> arguments = new ArrayList<>(List.of("start", "--optimized",
-                "--db-url=" + postgres.jdbcUrl(), "--db-username=" + LocalPostgres.ROLE,
-                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + httpPort,
+                "--db-url=" + jdbcUrl, "--db-username=" + LocalPostgres.ROLE,
+                "--http-host=127.0.0.1", "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--hostname=" + baseUrl(),
-                "--proxy-headers=xforwarded", "--proxy-trusted-addresses=127.0.0.1",
+                "--hostname=" + publicUrl, "--hostname-admin=" + adminUrl,
+                "--proxy-trusted-addresses=127.0.0.1",
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + clusterPort,
-                "--spi-cache-embedded--default--node-name=" + node.id(),
+                "--spi-cache-embedded--default--node-name=" + nodeId,
                 "--import-realm"));
         arguments.addAll(KeycloakDistServer.OUTBOX_TEST_SETTINGS);
         return arguments;
     }
 
-    /** A free port whose neighbour +100 (JGroups' failure detection) is free too. */
+    /**
+     * A free port whose JGroups failure-detection port (FD_SOCK2: the bind port + 50000) is free too,
+     * so the nodes use the ports the recipe's firewall step opens.
+     */
     private static int clusterPort() {
-        for (int i = 0; i < 50; i++) {
-            int port = FreePorts.any();
-            if (port + 100 < 65536 && FreePorts.isFree(port + 100)) {
+        for (int i = 0; i < 200; i++) {
+            int port = 7800 + java.util.concurrent.ThreadLocalRandom.current().nextInt(7000);
+            if (FreePorts.isFree(port) && FreePorts.isFree(port + FAILURE_DETECTION_OFFSET)) {
                 return port;
             }
         }
@@ -241,6 +255,29 @@ public final class IcsoeCluster implements AutoCloseable {
     /** The nodes' {@code --hostname}: the proxy's https URL, the only base of every link Keycloak builds. */
     public String baseUrl() {
         return "https://" + publicHost();
+    }
+
+    /**
+     * The nodes' {@code --hostname-admin}: HAProxy's internal listener for {@code /admin/} and the master
+     * realm, which the public listener refuses. The admin client of the tests goes here.
+     */
+    public String adminUrl() {
+        return "https://localhost:" + proxy.adminPort();
+    }
+
+    /** {@code deploy/} of the checkout: the shipped HAProxy and Keycloak files. */
+    public static Path deployDir() {
+        return Paths.get(property("icsoe.deploy.dir"));
+    }
+
+    /** The shipped {@code deploy/keycloak/keycloak.conf}, copied into the built server before {@code kc.sh build}. */
+    public static Path keycloakConf() {
+        return deployDir().resolve("keycloak/keycloak.conf");
+    }
+
+    /** The JGroups bind port of {@code node}. */
+    public int clusterPort(Node node) {
+        return clusterPorts.get(node);
     }
 
     public String realmUrl() {
@@ -301,6 +338,11 @@ public final class IcsoeCluster implements AutoCloseable {
 
     public String portalLoginUrl() {
         return portal(null).authorizationUrl(PortalClient.Pkce.create());
+    }
+
+    /** A TLS socket to the proxy's {@code port} on 127.0.0.1 that trusts the proxy's certificate, for raw requests. */
+    public javax.net.ssl.SSLSocket sslSocket(int port) throws java.io.IOException {
+        return (javax.net.ssl.SSLSocket) certificate.sslContext().getSocketFactory().createSocket("127.0.0.1", port);
     }
 
     /** An HtmlUnit browser over the proxy, from its own loopback address, pinned to {@code pin} (null: the balancer's choice). */

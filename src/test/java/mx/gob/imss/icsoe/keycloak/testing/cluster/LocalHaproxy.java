@@ -6,7 +6,9 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +16,14 @@ import java.util.concurrent.TimeUnit;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 
 /**
- * HAProxy in front of the two nodes, as a deployer's load balancer: TLS with the run's certificate,
- * {@code X-Forwarded-For}, {@code -Proto}, {@code -Host} and {@code -Port} always overwritten with what
- * the proxy itself saw (never appended to what a client sent), round robin over the nodes whose
- * {@code /health/ready} answers (over those whose {@code /health/live} answers when none is ready),
- * and a failed connection retried on the other node. For the tests only: the
- * request header {@value #PIN_HEADER} ({@code a} or {@code b}) pins a request to one node, and the
- * response header {@value #SERVED_BY_HEADER} names the node that answered. When no node can answer, or a
- * node answers with a 5xx (e.g. while the database is down), the person gets the proxy's own Spanish
- * page {@code deploy/haproxy/servicio-no-disponible.html} (503, {@code Retry-After}), never Keycloak's
- * internal error.
+ * HAProxy in front of the two nodes, run from the shipped {@code deploy/haproxy/haproxy.cfg} itself: the
+ * harness only sets the environment variables the file documents (listeners, the nodes' addresses and
+ * ports, the address it connects from, the directory of the certificate and of {@code 503.http}) and
+ * {@code ICSOE_TEST_PIN}, which turns on the test-only parts of the file: the request header
+ * {@value #PIN_HEADER} ({@code a} or {@code b}) pins a request to one node, and the response header
+ * {@value #SERVED_BY_HEADER} names the node that answered. Everything else (TLS, the overwritten
+ * {@code X-Forwarded-*}, the public paths, the internal admin listener, retries, health checks, the
+ * proxy's own 503 page) is the deployer's file as it is.
  */
 public final class LocalHaproxy implements AutoCloseable {
 
@@ -37,18 +37,26 @@ public final class LocalHaproxy implements AutoCloseable {
     private final Path binary;
     private final Path dir;
     private final int port;
-    private final Path unavailablePage;
+    private final int adminPort;
+    private final Path shipped;
     private Process process;
 
-    public LocalHaproxy(Path binary, Path dir, int port, Path unavailablePage) {
+    /** {@code shipped}: the directory {@code deploy/haproxy} of the checkout. */
+    public LocalHaproxy(Path binary, Path dir, int port, int adminPort, Path shipped) {
         this.binary = binary;
         this.dir = dir.toAbsolutePath();
         this.port = port;
-        this.unavailablePage = unavailablePage.toAbsolutePath();
+        this.adminPort = adminPort;
+        this.shipped = shipped.toAbsolutePath();
     }
 
     public int port() {
         return port;
+    }
+
+    /** The internal TLS listener for {@code /admin/} and the master realm. */
+    public int adminPort() {
+        return adminPort;
     }
 
     public Path log() {
@@ -59,23 +67,36 @@ public final class LocalHaproxy implements AutoCloseable {
         return KeycloakDistServer.tail(log(), lines);
     }
 
-    /** Writes the configuration, checks it, starts HAProxy and waits for its TLS port; returns how long that took. */
+    /** The shipped configuration file the proxy runs. */
+    public Path configFile() {
+        return shipped.resolve("haproxy.cfg");
+    }
+
+    /**
+     * Puts the certificate PEM and the shipped {@code 503.http} in place, checks the shipped file with the
+     * run's variables, starts HAProxy and waits for its TLS port; returns how long that took.
+     */
     public Duration start(TestCertificate certificate, String publicHost, List<Backend> backends) {
         if (!Files.isExecutable(binary)) {
             throw new IllegalStateException("No HAProxy at " + binary + " (Debian: apt-get install -y haproxy)");
         }
+        if (backends.size() != 2) {
+            throw new IllegalArgumentException("The shipped file names two nodes, node-a and node-b");
+        }
         try {
             Files.createDirectories(dir);
-            Path errorFile = dir.resolve("503.http");
-            Files.writeString(errorFile, "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/html; charset=utf-8\r\n"
-                    + "Retry-After: 30\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n" + Files.readString(unavailablePage));
-            Path config = dir.resolve("haproxy.cfg");
-            Files.writeString(config, config(certificate.proxyPem(), publicHost, backends));
-            Commands.run(dir, dir.resolve("check.log"), null, Map.of(), Duration.ofSeconds(30),
-                    binary.toString(), "-c", "-q", "-f", config.toString());
+            Files.copy(shipped.resolve("503.http"), dir.resolve("503.http"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(certificate.proxyPem(), dir.resolve("icsoe.pem"), StandardCopyOption.REPLACE_EXISTING);
+            Map<String, String> env = environment(publicHost, backends);
+            Files.writeString(dir.resolve("environment"), env.entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue() + "\n").reduce("", String::concat));
+            Commands.run(dir, dir.resolve("check.log"), null, env, Duration.ofSeconds(30),
+                    binary.toString(), "-c", "-q", "-f", configFile().toString());
             long t0 = System.nanoTime();
-            process = new ProcessBuilder(binary.toString(), "-db", "-f", config.toString()).directory(dir.toFile())
-                    .redirectErrorStream(true).redirectOutput(log().toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-db", "-f", configFile().toString())
+                    .directory(dir.toFile()).redirectErrorStream(true).redirectOutput(log().toFile());
+            builder.environment().putAll(env);
+            process = builder.start();
             awaitPort(t0);
             return Duration.ofNanos(System.nanoTime() - t0);
         } catch (IOException e) {
@@ -85,6 +106,23 @@ public final class LocalHaproxy implements AutoCloseable {
             close();
             throw e;
         }
+    }
+
+    /** The variables {@code haproxy.cfg} documents, for this run; HAProxy connects to the nodes from 127.0.0.1. */
+    private Map<String, String> environment(String publicHost, List<Backend> backends) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("ICSOE_PUBLIC_BIND", "127.0.0.1:" + port);
+        env.put("ICSOE_PUBLIC_HOST", publicHost.substring(0, publicHost.indexOf(':')));
+        env.put("ICSOE_ADMIN_BIND", "127.0.0.1:" + adminPort);
+        env.put("ICSOE_PROXY_SOURCE", "127.0.0.1");
+        env.put("ICSOE_ETC", dir.toString());
+        for (int i = 0; i < 2; i++) {
+            String node = i == 0 ? "ICSOE_NODE_A" : "ICSOE_NODE_B";
+            env.put(node, "127.0.0.1:" + backends.get(i).httpPort());
+            env.put(node + "_MANAGEMENT", Integer.toString(backends.get(i).managementPort()));
+        }
+        env.put("ICSOE_TEST_PIN", "1");
+        return env;
     }
 
     private void awaitPort(long started) {
@@ -106,79 +144,6 @@ public final class LocalHaproxy implements AutoCloseable {
             }
         }
         throw new IllegalStateException("HAProxy did not listen on " + port + " within 20 s:\n" + tail(40));
-    }
-
-    private String config(Path pem, String publicHost, List<Backend> backends) {
-        StringBuilder cfg = new StringBuilder();
-        cfg.append("""
-                global
-                  log stdout format raw local0 info
-                  maxconn 2000
-                  ssl-default-bind-options ssl-min-ver TLSv1.2
-
-                defaults
-                  mode http
-                  log global
-                  timeout connect 2s
-                  timeout client 60s
-                  timeout server 60s
-                  timeout http-request 10s
-                  # a refused or dropped connection is tried again, on the other node
-                  option redispatch 1
-                  retries 3
-                  retry-on conn-failure empty-response
-                  option http-buffer-request
-                  # no node, or a node's 5xx: the proxy's own page, never Keycloak's internals
-                  errorfile 502 %6$s
-                  errorfile 503 %6$s
-                  errorfile 504 %6$s
-
-                frontend https
-                  bind 127.0.0.1:%1$d ssl crt %2$s
-                  http-request capture req.hdr(Host) len 80
-                  log-format "%%ci [%%tr] %%b/%%s %%ST %%Tr ms %%HM %%HP host=%%[capture.req.hdr(0)]"
-                  # overwrite, never append: a client's own X-Forwarded-* must not reach Keycloak
-                  http-request del-header Forwarded
-                  http-request set-header X-Forwarded-For %%[src]
-                  http-request set-header X-Forwarded-Proto https
-                  http-request set-header X-Forwarded-Host %3$s
-                  http-request set-header X-Forwarded-Port %1$d
-                  # tests only: pin a request to one node, and say which node answered
-                  use_backend node-a if { req.hdr(%4$s) -m str a }
-                  use_backend node-b if { req.hdr(%4$s) -m str b }
-                  # no node ready (a survivor reports DOWN for up to a minute after the coordinator died):
-                  # the nodes that are alive rather than nobody
-                  use_backend nodes-alive if { nbsrv(nodes) eq 0 }
-                  default_backend nodes
-                  http-response set-header %5$s %%s
-                  http-response return status 503 content-type "text/html; charset=utf-8" hdr Retry-After 30 file %7$s if { status ge 500 }
-
-                backend nodes
-                  balance roundrobin
-                  option httpchk GET /health/ready
-                  http-check expect status 200
-                """.formatted(port, pem, publicHost, PIN_HEADER, SERVED_BY_HEADER, dir.resolve("503.http"), unavailablePage));
-        for (Backend backend : backends) {
-            cfg.append(server(backend));
-        }
-        cfg.append("\nbackend nodes-alive\n  balance roundrobin\n  option httpchk GET /health/live\n"
-                + "  http-check expect status 200\n");
-        for (Backend backend : backends) {
-            cfg.append(server(backend));
-        }
-        // a pin reaches its node whenever it is alive, ready or not
-        for (Backend backend : backends) {
-            cfg.append("\nbackend ").append(backend.name()).append("\n")
-                    .append("  option httpchk GET /health/live\n")
-                    .append("  http-check expect status 200\n")
-                    .append(server(backend));
-        }
-        return cfg.toString();
-    }
-
-    private static String server(Backend backend) {
-        return "  server " + backend.name() + " 127.0.0.1:" + backend.httpPort() + " check port " + backend.managementPort()
-                + " inter 1s fastinter 500ms fall 2 rise 2\n";
     }
 
     @Override

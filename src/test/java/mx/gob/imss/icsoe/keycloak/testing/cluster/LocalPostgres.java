@@ -11,7 +11,10 @@ import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 
 /**
  * A PostgreSQL 15 of the test run: {@code initdb} under {@code target/}, its own loopback port and
- * socket directory, one database {@code keycloak} owned by the role {@code keycloak}. PostgreSQL
+ * socket directory, one database {@code keycloak} owned by the role {@code keycloak}. TLS only, as the
+ * recipe sets it up: a CA and a server certificate ({@code 127.0.0.1}, {@code localhost}) made at run
+ * time with {@code openssl}, {@code ssl=on}, and {@code pg_hba.conf} admitting {@code hostssl} lines
+ * alone, so a plain-text connection is refused; Keycloak connects with {@code sslmode=verify-full}. PostgreSQL
  * refuses to run as root, and CI runs as root: then every server command runs as the unprivileged
  * user {@value #OS_USER}, created when missing, who owns the data and socket directories.
  */
@@ -41,8 +44,10 @@ public final class LocalPostgres implements AutoCloseable {
         return port;
     }
 
+    /** Verifies the server's certificate and name against the run's CA, as the recipe's {@code --db-url} does. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE + "?sslmode=verify-full&sslrootcert="
+                + base.resolve("tls/ca.crt");
     }
 
     public String password() {
@@ -80,6 +85,7 @@ public final class LocalPostgres implements AutoCloseable {
                     "--auth=scram-sha-256", "-E", "UTF8", "--no-locale", "--no-sync");
             Duration initdb = Duration.ofNanos(System.nanoTime() - t0);
             Files.delete(pwfile);
+            enableTls();
             Duration start = start();
             psql("CREATE ROLE " + ROLE + " LOGIN PASSWORD '" + password + "'");
             psql("CREATE DATABASE " + DATABASE + " OWNER " + ROLE);
@@ -87,6 +93,37 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("Could not prepare PostgreSQL under " + base, e);
         }
+    }
+
+    /** The recipe's step 2: a certificate for the server, {@code ssl=on}, and TLS connections alone. */
+    private void enableTls() throws IOException {
+        Path tls = Files.createDirectories(base.resolve("tls"));
+        Path log = base.resolve("commands.log");
+        Files.writeString(tls.resolve("server.ext"), "subjectAltName=IP:127.0.0.1,DNS:localhost\n");
+        Commands.run(tls, log, null, Map.of(), COMMAND_TIMEOUT, "openssl", "req", "-x509", "-newkey", "rsa:2048",
+                "-nodes", "-days", "2", "-subj", "/CN=ICSOE test database CA", "-keyout", "ca.key", "-out", "ca.crt");
+        Commands.run(tls, log, null, Map.of(), COMMAND_TIMEOUT, "openssl", "req", "-newkey", "rsa:2048", "-nodes",
+                "-subj", "/CN=127.0.0.1", "-keyout", "server.key", "-out", "server.csr");
+        Commands.run(tls, log, null, Map.of(), COMMAND_TIMEOUT, "openssl", "x509", "-req", "-in", "server.csr",
+                "-CA", "ca.crt", "-CAkey", "ca.key", "-CAcreateserial", "-days", "2", "-extfile", "server.ext",
+                "-out", "server.crt");
+        Files.delete(tls.resolve("ca.key"));
+        Files.setPosixFilePermissions(tls.resolve("server.key"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        if (user != null) {
+            Commands.run(base, log, null, Map.of(), COMMAND_TIMEOUT, "chown", "-R", OS_USER, tls.toString());
+        }
+        Path data = base.resolve("data");
+        Files.writeString(data.resolve("postgresql.conf"), "\nssl = on\nssl_min_protocol_version = 'TLSv1.2'\n"
+                + "ssl_cert_file = '" + tls.resolve("server.crt") + "'\nssl_key_file = '" + tls.resolve("server.key") + "'\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(data.resolve("pg_hba.conf"), "# TLS only: no host or hostnossl line\n"
+                + "local all postgres scram-sha-256\nhostssl all all 127.0.0.1/32 scram-sha-256\n");
+    }
+
+    /** The connections of Keycloak's JDBC pools (PostgreSQL's JDBC driver) and whether each is encrypted: "t" or "f" per line. */
+    public String jdbcConnectionsEncrypted() {
+        return query("SELECT s.ssl FROM pg_stat_ssl s JOIN pg_stat_activity a ON a.pid = s.pid"
+                + " WHERE a.application_name = 'PostgreSQL JDBC Driver'");
     }
 
     /** Starts the server and waits until it accepts connections; returns how long that took. */
