@@ -77,6 +77,27 @@ class ClusterDeploymentIT {
     }
 
     @Test
+    void givenTheTemporaryAdministrator_whenTheRecipesKcadmStepsCreateAPermanentOne_thenItAdministersTheRealm(
+            IcsoeCluster cluster) throws IOException {
+        Path dir = Files.createTempDirectory("icsoe-kcadm");
+        String name = "icsoe-admin-" + Long.toHexString(System.nanoTime());
+        String password = cluster.users().password();
+        Path asTemporary = dir.resolve("temporary.config");
+        cluster.kcadm(asTemporary, "config", "credentials", "--realm", "master", "--user", IcsoeCluster.ADMIN_USER,
+                "--password", cluster.adminPassword());
+        cluster.kcadm(asTemporary, "create", "users", "-r", "master", "-s", "username=" + name, "-s", "enabled=true");
+        cluster.kcadm(asTemporary, "set-password", "-r", "master", "--username", name, "--new-password", password);
+        cluster.kcadm(asTemporary, "add-roles", "-r", "master", "--uusername", name, "--rolename", "admin");
+
+        Path asPermanent = dir.resolve("permanent.config");
+        cluster.kcadm(asPermanent, "config", "credentials", "--realm", "master", "--user", name, "--password", password);
+        cluster.kcadm(asPermanent, "update", "realms/icsoe", "-s", "attributes.icsoeKcadmCheck=" + name);
+        assertThat(cluster.realm().toRepresentation().getAttributes()).containsEntry("icsoeKcadmCheck", name);
+        // deleting the temporary administrator, the recipe's last command, is left out: the other
+        // cluster tests sign in as it
+    }
+
+    @Test
     void givenANodeReachedDirectlyFromAnUntrustedAddress_whenItSendsItsOwnForwardedHeaders_thenTheNodeIgnoresThem(
             IcsoeCluster cluster) throws Exception {
         Capturista capturista = cluster.users().create();

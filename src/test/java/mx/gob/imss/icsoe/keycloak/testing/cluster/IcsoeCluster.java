@@ -275,6 +275,34 @@ public final class IcsoeCluster implements AutoCloseable {
         return deployDir().resolve("keycloak/keycloak.conf");
     }
 
+    /**
+     * Runs the built server's {@code bin/kcadm.sh} (as an administrator would, step 6 of the recipe)
+     * against the internal admin listener, with its own configuration file {@code config} and the run's
+     * trust store; fails with the command's output when it fails.
+     */
+    public void kcadm(Path config, String... arguments) {
+        boolean login = "config".equals(arguments[0]) && "credentials".equals(arguments[1]);
+        if (login) {
+            // the run's certificate is self-signed: trust it, as a private CA's is trusted
+            runKcadm(config, "config", "truststore", "--trustpass", certificate.trustStorePassword(),
+                    certificate.trustStore().toString());
+        }
+        List<String> command = new ArrayList<>(List.of(arguments));
+        if (login) {
+            command.addAll(List.of("--server", adminUrl()));
+        }
+        runKcadm(config, command.toArray(String[]::new));
+    }
+
+    private void runKcadm(Path config, String... arguments) {
+        List<String> command = new ArrayList<>(List.of("bash", workDir.resolve("built/bin/kcadm.sh").toString()));
+        command.addAll(List.of(arguments));
+        command.addAll(List.of("--config", config.toString()));
+        Commands.run(workDir, workDir.resolve("kcadm.log"), null,
+                Map.of("JAVA_HOME", System.getProperty("icsoe.cluster.java.home", "/usr/lib/jvm/temurin-25-jdk-amd64")),
+                Duration.ofSeconds(60), command.toArray(String[]::new));
+    }
+
     /** The JGroups bind port of {@code node}. */
     public int clusterPort(Node node) {
         return clusterPorts.get(node);
@@ -282,6 +310,11 @@ public final class IcsoeCluster implements AutoCloseable {
 
     public String realmUrl() {
         return baseUrl() + "/realms/" + REALM;
+    }
+
+    /** The temporary (bootstrap) administrator's password, made up for this run. */
+    public String adminPassword() {
+        return adminPassword;
     }
 
     public Keycloak admin() {
