@@ -36,6 +36,33 @@
     });
   });
 
+  // Back or reload after "Contraseña actualizada" reaches a page whose step is over (Keycloak's
+  // cookie or expired-action message). This tab remembers the finished change and where Aceptar
+  // leads, for 30 minutes, and such a page (error.ftl) then shows "Tu contraseña ya fue actualizada".
+  var AFTER_UPDATE = "icsoePasswordUpdated";
+  try {
+    var accept = document.getElementById("kc-accept");
+    if (document.getElementById("icsoe-password-updated") && accept && /^https?:\/\//.test(accept.href)) {
+      window.sessionStorage.setItem(AFTER_UPDATE, JSON.stringify({ at: Date.now(), next: accept.href }));
+    } else if (document.getElementById("password-new")) {
+      window.sessionStorage.removeItem(AFTER_UPDATE);
+    }
+    var over = document.querySelector("[data-icsoe-after-update]");
+    var done = over && JSON.parse(window.sessionStorage.getItem(AFTER_UPDATE) || "null");
+    if (done && Date.now() - done.at < 30 * 60 * 1000) {
+      var title = document.getElementById("kc-page-title");
+      var generic = document.getElementById("kc-error-message");
+      var login = document.getElementById("icsoe-after-update-login");
+      if (title) { title.textContent = over.getAttribute("data-title"); }
+      document.title = document.title.replace(/^[^·]*·/, over.getAttribute("data-title") + " ·");
+      if (generic) { generic.hidden = true; }
+      if (login && /^https?:\/\//.test(done.next)) { login.href = done.next; }
+      over.hidden = false;
+    }
+  } catch (e) {
+    // no sessionStorage (private mode, blocked): Keycloak's own message stays
+  }
+
   // The Spanish file pickers (icsoe-macros.ftl fileField): the chosen file's name beside the button.
   each("[data-icsoe-file-name]", function (name) {
     var input = document.getElementById(name.getAttribute("data-icsoe-file-name"));
