@@ -19,8 +19,9 @@ import org.keycloak.admin.client.resource.RealmResource;
  * @param cer      the capturista's certificate file
  * @param key      her encrypted private key file
  * @param password the key's password
+ * @param trust    the realm's e.firma step trusting the authority; closing it restores the step's settings
  */
-public record DemoEfirma(Path cer, Path key, String password) {
+public record DemoEfirma(Path cer, Path key, String password, EfirmaRealm trust) implements AutoCloseable {
 
     static final String PASSWORD = "Demo-Efirma.2026";
 
@@ -28,16 +29,21 @@ public record DemoEfirma(Path cer, Path key, String password) {
     public static DemoEfirma create(Path dir, String curp, RealmResource realm) {
         SatFixtures.Ca ca = SatFixtures.ca("AC DEMO de ICSOE (no es del SAT)");
         SatFixtures.Efirma efirma = SatFixtures.issue(ca, SatFixtures.Profile.fiel(curp));
-        DemoEfirma files = new DemoEfirma(dir.resolve("capturista-demo.cer"), dir.resolve("capturista-demo.key"), PASSWORD);
+        Path cer = dir.resolve("capturista-demo.cer");
+        Path key = dir.resolve("capturista-demo.key");
         try {
             Files.createDirectories(dir);
-            Files.write(files.cer(), efirma.cer());
-            Files.write(files.key(), efirma.key(PASSWORD));
+            Files.write(cer, efirma.cer());
+            Files.write(key, efirma.key(PASSWORD));
             Files.writeString(dir.resolve("ac-demo.pem"), ca.pem(), StandardCharsets.US_ASCII);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the demo e.firma under " + dir, e);
         }
-        EfirmaRealm.trusting(realm, ca, Map.of());
-        return files;
+        return new DemoEfirma(cer, key, PASSWORD, EfirmaRealm.trusting(realm, ca, Map.of()));
+    }
+
+    @Override
+    public void close() {
+        trust.close();
     }
 }
