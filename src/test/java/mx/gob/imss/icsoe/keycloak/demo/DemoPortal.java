@@ -176,7 +176,7 @@ public final class DemoPortal implements AutoCloseable {
                 + "header{background:#611232;color:#fff;padding:12px 16px;font-weight:700}"
                 + "main{max-width:40rem;margin:24px auto;padding:24px 16px;background:#fff}"
                 + "h1{margin-top:0;font-size:1.5rem}"
-                + ".btn{display:inline-block;min-height:44px;padding:10px 20px;border:0;border-radius:4px;font:inherit;"
+                + ".btn{display:inline-flex;align-items:center;min-height:44px;padding:10px 20px;border:0;border-radius:4px;font:inherit;"
                 + "font-weight:700;color:#fff;background:#9d2449;text-decoration:none;cursor:pointer}"
                 + ".btn:focus-visible{outline:3px solid #611232;outline-offset:2px}</style></head>"
                 + "<body><header>Gobierno de México · IMSS</header><main>" + body + "</main></body></html>")
