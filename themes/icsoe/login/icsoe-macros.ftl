@@ -4,9 +4,10 @@
   input with aria-describedby and marks it aria-invalid; errors sit in polite live regions.
 -->
 
-<#macro alert type="info" id="icsoe-alert">
-    <#-- errors interrupt (role=alert); the rest is a polite status -->
-    <div id="${id}" class="icsoe-alert icsoe-alert--${type}" role="<#if type == 'error'>alert<#else>status</#if>">
+<#macro alert type="info" id="icsoe-alert" afterUpdate="">
+    <#-- errors interrupt (role=alert); the rest is a polite status. afterUpdate: the text icsoe.js
+         shows instead in a tab that has just finished a password change -->
+    <div id="${id}" class="icsoe-alert icsoe-alert--${type}" role="<#if type == 'error'>alert<#else>status</#if>"<#if afterUpdate?has_content> data-icsoe-after-update-text="${afterUpdate}"</#if>>
         <p><#nested></p>
     </div>
 </#macro>

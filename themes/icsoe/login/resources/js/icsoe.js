@@ -38,7 +38,8 @@
 
   // Back or reload after "Contraseña actualizada" reaches a page whose step is over (Keycloak's
   // cookie or expired-action message). This tab remembers the finished change and where Aceptar
-  // leads, for 30 minutes, and such a page (error.ftl) then shows "Tu contraseña ya fue actualizada".
+  // leads, for 30 minutes, and such a page (error.ftl) then shows "Tu contraseña ya fue actualizada";
+  // Back after Aceptar meets the login page's "Tardaste demasiado", which then says so instead.
   var AFTER_UPDATE = "icsoePasswordUpdated";
   try {
     var accept = document.getElementById("kc-accept");
@@ -48,8 +49,16 @@
       window.sessionStorage.removeItem(AFTER_UPDATE);
     }
     var over = document.querySelector("[data-icsoe-after-update]");
-    var done = over && JSON.parse(window.sessionStorage.getItem(AFTER_UPDATE) || "null");
-    if (done && Date.now() - done.at < 30 * 60 * 1000) {
+    var notice = document.querySelector("[data-icsoe-after-update-text]");
+    var done = (over || notice) && JSON.parse(window.sessionStorage.getItem(AFTER_UPDATE) || "null");
+    var fresh = done && Date.now() - done.at < 30 * 60 * 1000;
+    if (fresh && notice) {
+      // Back after Aceptar: Keycloak restarted the sign-in and says "Tardaste demasiado"
+      notice.querySelector("p").textContent = notice.getAttribute("data-icsoe-after-update-text");
+      notice.className = "icsoe-alert icsoe-alert--success";
+      notice.setAttribute("role", "status");
+    }
+    if (fresh && over) {
       var title = document.getElementById("kc-page-title");
       var generic = document.getElementById("kc-error-message");
       var login = document.getElementById("icsoe-after-update-login");

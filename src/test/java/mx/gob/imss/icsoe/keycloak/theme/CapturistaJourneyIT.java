@@ -168,6 +168,43 @@ class CapturistaJourneyIT {
     }
 
     @Test
+    void givenAFinishedReset_whenAceptarThenBack_thenTheLoginPageSaysThePasswordWasUpdated(IcsoeKeycloak kc) {
+        Capturista capturista = kc.users().create();
+        IcsoeScreen screen = new IcsoeScreen(browser);
+        browser.get(portal.url() + "/");
+        screen.submit("portal-login");
+        screen.submit("kc-forgot-password");
+        screen.type("username", capturista.curp());
+        screen.type("email", capturista.email());
+        screen.submit("kc-reset-submit");
+        screen.await("icsoe-reset-sent");
+        browser.get(kc.mailbox().awaitOneTo(capturista.email()).linkContaining("action-token"));
+        screen.await("kc-passwd-update-form");
+        String newPassword = kc.users().password();
+        screen.type("password-new", newPassword);
+        screen.type("password-confirm", newPassword);
+        screen.submit("kc-submit");
+        screen.await("icsoe-password-updated");
+
+        // Aceptar, clicked: the portal's sign-in start opens Inicio de sesión
+        screen.submit("kc-accept");
+        screen.await("kc-form-login");
+        assertThat(screen.title()).isEqualTo("Inicio de sesión");
+
+        // Back: Keycloak restarts the sign-in ("Tardaste demasiado"); this tab says what happened instead
+        browser.navigate().back();
+        screen.await("kc-form-login");
+        assertThat(screen.text("icsoe-alert")).isEqualTo("Tu contraseña ya fue actualizada. Ingresa con tu CURP y tu contraseña nueva.");
+        assertThat(screen.attribute("icsoe-alert", "role")).isEqualTo("status");
+        checked("login-after-update", false);
+        screen.type("username", capturista.curp());
+        screen.type("password", newPassword);
+        screen.submit("kc-login");
+        screen.await("portal-curp");
+        assertThat(screen.text("portal-curp")).isEqualTo(capturista.curp());
+    }
+
+    @Test
     void givenTheDemoEfirma_whenACapturistaSignsInWithItsFiles_thenSheIsSignedInToThePortal(IcsoeKeycloak kc, @TempDir Path dir) {
         Capturista capturista = kc.users().create();
         IcsoeScreen screen = new IcsoeScreen(browser);
