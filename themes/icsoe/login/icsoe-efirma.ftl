@@ -15,8 +15,10 @@
         <form id="icsoe-efirma-form" class="icsoe-form" action="${url.loginAction}" method="post" novalidate
               data-challenge="${efirmaChallenge}" data-max-bytes="${efirmaMaxBytes?c}"
               data-working="${msg('icsoeEfirmaWorking')}">
-            <@icsoe.fileField id="efirma-cer" label=msg("icsoeEfirmaCertificateLabel") accept=".cer,application/pkix-cert"/>
-            <@icsoe.fileField id="efirma-key" label=msg("icsoeEfirmaKeyLabel") accept=".key"/>
+            <@icsoe.fileField id="efirma-cer" label=msg("icsoeEfirmaCertificateLabel") accept=".cer,application/pkix-cert"
+                choose=msg("icsoeEfirmaCertificateChoose") none=msg("icsoeFileNone")/>
+            <@icsoe.fileField id="efirma-key" label=msg("icsoeEfirmaKeyLabel") accept=".key"
+                choose=msg("icsoeEfirmaKeyChoose") none=msg("icsoeFileNone")/>
             <@icsoe.passwordField id="efirma-password" name="" label=msg("icsoeEfirmaPasswordLabel")
                 autocomplete="off" hint=msg("icsoeEfirmaPasswordHint")/>
             <p id="icsoe-efirma-local" class="icsoe-notice">${msg("icsoeEfirmaStaysHere")}</p>

@@ -4,9 +4,10 @@
   input with aria-describedby and marks it aria-invalid; errors sit in polite live regions.
 -->
 
-<#macro alert type="info" id="icsoe-alert">
-    <#-- errors interrupt (role=alert); the rest is a polite status -->
-    <div id="${id}" class="icsoe-alert icsoe-alert--${type}" role="<#if type == 'error'>alert<#else>status</#if>">
+<#macro alert type="info" id="icsoe-alert" afterUpdate="">
+    <#-- errors interrupt (role=alert); the rest is a polite status. afterUpdate: the text icsoe.js
+         shows instead in a tab that has just finished a password change -->
+    <div id="${id}" class="icsoe-alert icsoe-alert--${type}" role="<#if type == 'error'>alert<#else>status</#if>"<#if afterUpdate?has_content> data-icsoe-after-update-text="${afterUpdate}"</#if>>
         <p><#nested></p>
     </div>
 </#macro>
@@ -57,11 +58,19 @@
 
 <#--
   A required file input without a name: the file is read by a script in the page and never posted.
+  Browsers label a file input in their own language ("Choose File / No file chosen"), so the native
+  input is visually hidden (still focusable, still the labelled control screen readers and keyboards
+  use) and a label styled as a button plus the chosen file's name (icsoe.js fills it) say it in
+  Spanish. choose: the button's text; none: the text while no file is chosen.
 -->
-<#macro fileField id label accept hint="">
+<#macro fileField id label accept choose none hint="">
     <div class="icsoe-field">
         <@fieldLabel for=id text=label/>
         <#if hint?has_content><p id="${id}-hint" class="icsoe-hint">${hint}</p></#if>
-        <input id="${id}" type="file" accept="${accept}" class="icsoe-input icsoe-file" required aria-required="true"<@ariaDescribedBy id=id hint=hint error=""/>>
+        <div class="icsoe-file">
+            <input id="${id}" type="file" accept="${accept}" class="icsoe-file__input" required aria-required="true"<@ariaDescribedBy id=id hint=hint error="" extra=id + "-name"/>>
+            <label for="${id}" class="icsoe-file__button">${choose}</label>
+            <span id="${id}-name" class="icsoe-file__name" data-icsoe-file-name="${id}" data-none="${none}">${none}</span>
+        </div>
     </div>
 </#macro>

@@ -1,7 +1,8 @@
 <#--
   "Restablecer contraseña" (guide, images 1.2 / 1.3): CURP and registered email. New template,
   rendered by the icsoe reset-credentials step. Fields start empty on purpose (no pre-filled
-  attempted username): a shared computer must not offer someone else's CURP.
+  attempted username): a shared computer must not offer someone else's CURP. After a refused
+  request the email the person just typed comes back (icsoeTypedEmail), never a CURP.
 -->
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
@@ -14,7 +15,7 @@
             <@icsoe.textField id="username" name="username" label=msg("icsoeUsernameLabel")
                 autocomplete="username" hint=msg("icsoeUsernameHint") autofocus=true
                 error=messagesPerField.existsError('username')?then(messagesPerField.get('username'), '')/>
-            <@icsoe.textField id="email" name="email" type="email" label=msg("icsoeEmailLabel")
+            <@icsoe.textField id="email" name="email" type="email" value=(icsoeTypedEmail!'') label=msg("icsoeEmailLabel")
                 autocomplete="email" inputmode="email" hint=msg("icsoeEmailHint")
                 error=messagesPerField.existsError('email')?then(messagesPerField.get('email'), '')/>
             <div class="icsoe-actions">

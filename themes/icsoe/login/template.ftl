@@ -73,7 +73,9 @@
         </#if>
         <#-- App-initiated actions do not show warnings about the action they are completing. -->
         <#if displayMessage && message?has_content && (message.type != 'warning' || !isAppInitiatedAction??)>
-            <@icsoe.alert type=message.type>${kcSanitize(message.summary)?no_esc}</@icsoe.alert>
+            <#-- "Tardaste demasiado" is also what Back after Aceptar on "Contraseña actualizada" meets (a
+                 new sign-in has begun): icsoe.js says the password was updated there instead -->
+            <@icsoe.alert type=message.type afterUpdate=(message.summary == msg("loginTimeout"))?then(msg("icsoeAfterUpdateNotice"), "")>${kcSanitize(message.summary)?no_esc}</@icsoe.alert>
         </#if>
 
         <#nested "form">

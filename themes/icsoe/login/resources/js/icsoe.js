@@ -1,5 +1,6 @@
 /*
- * ICSOE login theme: password show/hide, focus on the first field in error, and the live checklist
+ * ICSOE login theme: password show/hide, the first field in error focused and in sight, Spanish
+ * names of chosen files, and the live checklist
  * of the new-password page. The checklist reads the realm's policy parameters that the server
  * rendered into <script type="application/json" id="icsoe-password-rules"> (no rule values live
  * here); without them the list stays static. The server remains the authority on every rule.
@@ -35,10 +36,75 @@
     });
   });
 
+  // Back or reload after "Contraseña actualizada" reaches a page whose step is over (Keycloak's
+  // cookie or expired-action message). This tab remembers the finished change and where Aceptar
+  // leads, for 30 minutes, and such a page (error.ftl) then shows "Tu contraseña ya fue actualizada";
+  // Back after Aceptar meets the login page's "Tardaste demasiado", which then says so instead.
+  var AFTER_UPDATE = "icsoePasswordUpdated";
+  try {
+    var accept = document.getElementById("kc-accept");
+    if (document.getElementById("icsoe-password-updated") && accept && /^https?:\/\//.test(accept.href)) {
+      window.sessionStorage.setItem(AFTER_UPDATE, JSON.stringify({ at: Date.now(), next: accept.href }));
+    } else if (document.getElementById("password-new")) {
+      window.sessionStorage.removeItem(AFTER_UPDATE);
+    }
+    var over = document.querySelector("[data-icsoe-after-update]");
+    var notice = document.querySelector("[data-icsoe-after-update-text]");
+    var done = (over || notice) && JSON.parse(window.sessionStorage.getItem(AFTER_UPDATE) || "null");
+    var fresh = done && Date.now() - done.at < 30 * 60 * 1000;
+    if (fresh && notice) {
+      // Back after Aceptar: Keycloak restarted the sign-in and says "Tardaste demasiado"
+      notice.querySelector("p").textContent = notice.getAttribute("data-icsoe-after-update-text");
+      notice.className = "icsoe-alert icsoe-alert--success";
+      notice.setAttribute("role", "status");
+    }
+    if (fresh && over) {
+      var title = document.getElementById("kc-page-title");
+      var generic = document.getElementById("kc-error-message");
+      var login = document.getElementById("icsoe-after-update-login");
+      if (title) { title.textContent = over.getAttribute("data-title"); }
+      document.title = document.title.replace(/^[^·]*·/, over.getAttribute("data-title") + " ·");
+      if (generic) { generic.hidden = true; }
+      if (login && /^https?:\/\//.test(done.next)) { login.href = done.next; }
+      over.hidden = false;
+    }
+  } catch (e) {
+    // no sessionStorage (private mode, blocked): Keycloak's own message stays
+  }
+
+  // The Spanish file pickers (icsoe-macros.ftl fileField): the chosen file's name beside the button.
+  each("[data-icsoe-file-name]", function (name) {
+    var input = document.getElementById(name.getAttribute("data-icsoe-file-name"));
+    if (!input) { return; }
+    input.addEventListener("change", function () {
+      name.textContent = input.files && input.files.length ? input.files[0].name : name.getAttribute("data-none");
+    });
+  });
+
   // A page that comes back with errors puts the caret in the first field in error, whose
-  // aria-describedby makes screen readers read the server's message with it.
+  // aria-describedby makes screen readers read the server's message with it, and scrolls so that
+  // the whole field, its message under it included, is in sight (a phone's keyboard or a long
+  // checklist would otherwise leave the message below the fold).
   var invalid = document.querySelector('input[aria-invalid="true"]');
-  if (invalid) { invalid.focus(); }
+  if (invalid) {
+    invalid.focus({ preventScroll: true });
+    var field = invalid.closest(".icsoe-field") || invalid;
+    field.scrollIntoView({ block: "center", inline: "nearest" });
+  }
+
+  // A server message under a field is stale once the field is edited into shape: the caller says
+  // when (the checklist all green); the message, its aria-describedby entry and aria-invalid go.
+  function clearServerError(input) {
+    var error = document.getElementById(input.id + "-error");
+    if (!error) { return; }
+    error.parentNode.classList.remove("icsoe-field--error");
+    error.parentNode.removeChild(error);
+    input.setAttribute("aria-invalid", "false");
+    var ids = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== error.id;
+    });
+    if (ids.length) { input.setAttribute("aria-describedby", ids.join(" ")); } else { input.removeAttribute("aria-describedby"); }
+  }
 
   var rulesData = document.getElementById("icsoe-password-rules");
   var password = document.getElementById("password-new");
@@ -177,6 +243,7 @@
         item.state.textContent = " (" + status.getAttribute(ok ? "data-done" : "data-pending") + ")";
       }
     });
+    if (met === items.length && items.length) { clearServerError(password); }
     if (status) {
       // Announce a short summary once typing pauses, not on every key.
       clearTimeout(announceTimer);

@@ -40,6 +40,8 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
     private static final Logger LOG = Logger.getLogger(IcsoeResetCredentialsAuthenticator.class);
 
     static final String FORM_TEMPLATE = "icsoe-reset-credentials.ftl";
+    /** The email typed in a refused request, shown again in its field. */
+    static final String TYPED_EMAIL_ATTRIBUTE = "icsoeTypedEmail";
     static final String SENT_TEMPLATE = "icsoe-reset-sent.ftl";
     static final String LINK_SUPERSEDED_MESSAGE = "icsoeResetLinkSupersededMessage";
     static final String UNAVAILABLE_MESSAGE = "icsoeResetUnavailableMessage";
@@ -103,6 +105,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
             }
             var page = context.form();
             request.fieldErrors().forEach((field, key) -> page.addError(new FormMessage(field, key)));
+            page.setAttribute(TYPED_EMAIL_ATTRIBUTE, ResetRequest.typedEmail(form.getFirst(ResetRequest.FIELD_EMAIL)));
             context.challenge(page.createForm(FORM_TEMPLATE));
             return;
         }

@@ -113,11 +113,19 @@ final class ResetMail implements MailKind {
         String link = row.linkTemplate().replace(TOKEN_PLACEHOLDER, sign(session, realm, row, user));
         EmailRendering email = new EmailRendering(session);
         try {
-            email.setRealm(realm).setUser(user).sendPasswordReset(link, Math.max(1, left / 60));
+            email.setRealm(realm).setUser(user).sendPasswordReset(link, minutesLeft(left));
         } catch (EmailException e) {
             throw new IllegalStateException("reset email not rendered", e);
         }
         return Preparation.send(email.rendered());
+    }
+
+    /**
+     * The link's remaining life as the email states it: whole minutes to the nearest (a link
+     * signed a second after a 15-minute request still "vence en 15 minutos"), never less than 1.
+     */
+    static int minutesLeft(int secondsLeft) {
+        return Math.max(1, (secondsLeft + 30) / 60);
     }
 
     /** The first attempt's decision; the row once matched, or {@code null} when this request sends nothing. */

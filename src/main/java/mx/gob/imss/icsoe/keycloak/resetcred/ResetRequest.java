@@ -10,8 +10,9 @@ import mx.gob.imss.icsoe.keycloak.curp.CurpProblem;
 
 /**
  * The two fields of the reset form, checked before anything touches the user store: a well-formed
- * CURP ({@link Curp#check}: layout, date, state, check digit; normalised to upper case) and a syntactically plausible email. Errors are message keys per
- * field; the typed values are never echoed back.
+ * CURP ({@link Curp#check}: layout, date, state, check digit; normalised to upper case, white space
+ * anywhere in it dropped, as people copy it in groups) and a syntactically plausible email. Errors are
+ * message keys per field; only the typed email is shown again ({@link #typedEmail}), never the CURP.
  *
  * @param curp        the CURP ({@code null} when invalid)
  * @param email       the trimmed email ({@code null} when invalid)
@@ -32,6 +33,7 @@ record ResetRequest(Curp curp, String email, Map<String, String> fieldErrors) {
     /** Longer input is not a CURP (18) even with stray spaces; stop before normalising megabytes. */
     static final int MAX_CURP_INPUT = 64;
 
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
     ResetRequest {
@@ -42,6 +44,14 @@ record ResetRequest(Curp curp, String email, Map<String, String> fieldErrors) {
         return fieldErrors.isEmpty();
     }
 
+    /**
+     * What the person typed as email, stripped, for the form shown again after a refusal (so it
+     * need not be typed twice); empty when nothing usable was typed. The page escapes it.
+     */
+    static String typedEmail(String rawEmail) {
+        return rawEmail == null || rawEmail.length() > MAX_EMAIL_LENGTH ? "" : rawEmail.strip();
+    }
+
     static ResetRequest parse(String rawCurp, String rawEmail) {
         Map<String, String> errors = new LinkedHashMap<>();
         Curp curp = null;
@@ -50,7 +60,7 @@ record ResetRequest(Curp curp, String email, Map<String, String> fieldErrors) {
         } else if (rawCurp.length() > MAX_CURP_INPUT) {
             errors.put(FIELD_USERNAME, INVALID_CURP);
         } else {
-            CurpCheck check = Curp.check(rawCurp);
+            CurpCheck check = Curp.check(WHITE_SPACE.matcher(rawCurp).replaceAll(""));
             if (check.valid()) {
                 curp = check.curp();
             } else {

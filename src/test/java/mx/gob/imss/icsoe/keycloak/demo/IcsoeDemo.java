@@ -13,7 +13,7 @@ import mx.gob.imss.icsoe.keycloak.testing.DevRealmFile;
 import mx.gob.imss.icsoe.keycloak.testing.FreePorts;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 import mx.gob.imss.icsoe.keycloak.testing.Mailbox;
-import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.PortalUrls;
 import mx.gob.imss.icsoe.keycloak.testing.RealmMail;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
@@ -23,8 +23,9 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * {@code mvn -Pdemo verify}: Keycloak (the pom's {@code keycloak.version}) with the freshly built extension and the icsoe realm,
- * a demo capturista, and a mail sink with a web viewer, so a person can walk the guide's steps in a
- * browser. Ctrl-C stops everything.
+ * a stand-in for the ICSOE application ({@link DemoPortal}, where the journey starts and ends), a demo
+ * capturista with her demo e.firma ({@link DemoEfirma}), and a mail sink with a web viewer, so a person
+ * can walk the guide's steps in a browser. Ctrl-C stops everything.
  */
 public final class IcsoeDemo {
 
@@ -40,8 +41,9 @@ public final class IcsoeDemo {
         int managementPort = Integer.getInteger("demo.management.port", 9000);
         int smtpPort = Integer.getInteger("demo.smtp.port", 3025);
         int mailViewerPort = Integer.getInteger("demo.mail.port", 8025);
+        int portalPort = Integer.getInteger("demo.portal.port", 8081);
         checkPorts(Map.of("demo.http.port", httpPort, "demo.management.port", managementPort,
-                "demo.smtp.port", smtpPort, "demo.mail.port", mailViewerPort));
+                "demo.smtp.port", smtpPort, "demo.mail.port", mailViewerPort, "demo.portal.port", portalPort));
 
         String adminPassword = System.getProperty("demo.admin.password", "admin");
         Path work = Paths.get(System.getProperty("icsoe.work.dir")).resolveSibling("demo");
@@ -53,9 +55,11 @@ public final class IcsoeDemo {
 
         Mailbox mailbox = new Mailbox(smtpPort);
         MailViewer viewer = new MailViewer(mailbox, mailViewerPort);
+        DemoPortal portal = new DemoPortal(server.baseUrl(), "icsoe", portalPort);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            say("Deteniendo Keycloak y el buzón…");
+            say("Deteniendo Keycloak, el portal y el buzón…");
+            portal.close();
             server.close();
             viewer.close();
             mailbox.close();
@@ -68,21 +72,28 @@ public final class IcsoeDemo {
         server.start(seconds -> say("  … Keycloak sigue iniciando (" + seconds + " s)"), "icsoe");
         say(String.format("Keycloak listo en %.0f s.", (System.nanoTime() - started) / 1e9));
 
+        DemoEfirma efirma;
         try (Keycloak admin = KeycloakBuilder.builder().serverUrl(server.baseUrl()).realm("master")
                 .clientId("admin-cli").username("admin").password(adminPassword).build()) {
             RealmResource realm = admin.realm("icsoe");
             RealmMail.pointAt(realm, "127.0.0.1", smtpPort);
+            portal.urls().applyTo(realm);
+            PortalUrls.allowFormActionTo(realm, portal.url());
             createDemoCapturista(realm);
+            efirma = DemoEfirma.create(work.resolve("efirma"), DEMO_CURP, realm);
         }
+        double ready = (System.nanoTime() - started) / 1e9;
 
         String base = server.baseUrl();
         say("");
         say("================ ICSOE · demo lista ================");
-        say("Portal (inicio de sesión): " + new PortalClient(base, "icsoe").redirectUri());
-        say("Buzón de correo (emails):  http://localhost:" + mailViewerPort + "/");
-        say("Consola de administración: " + base + "/admin/  (usuario admin, contraseña " + adminPassword + ")");
-        say("Métricas (Prometheus):     http://localhost:" + managementPort + "/metrics");
-        say("Capturista de prueba:      CURP " + DEMO_CURP + ", correo " + DEMO_EMAIL + ", contraseña " + DEMO_PASSWORD);
+        say("Portal ICSOE (demostración): " + portal.url() + "/");
+        say("Buzón de correo (emails):    http://localhost:" + mailViewerPort + "/  (SMTP en el puerto " + smtpPort + ")");
+        say("Consola de administración:   " + base + "/admin/  (usuario admin, contraseña " + adminPassword + ")");
+        say("Métricas (Prometheus):       http://localhost:" + managementPort + "/metrics");
+        say("Capturista de prueba:        CURP " + DEMO_CURP + ", correo " + DEMO_EMAIL + ", contraseña " + DEMO_PASSWORD);
+        say("e.firma de prueba:           " + efirma.cer() + " y " + efirma.key() + ", contraseña de la clave " + efirma.password());
+        say(String.format("Demo lista en %.0f s.", ready));
         say("Ctrl-C para detener todo.");
         say("====================================================");
         stopped.await();

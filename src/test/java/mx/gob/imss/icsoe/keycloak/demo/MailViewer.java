@@ -87,8 +87,8 @@ final class MailViewer implements AutoCloseable {
             html.append("<table><thead><tr><th>Recibido</th><th>Para</th><th>Asunto</th></tr></thead><tbody>");
             for (int i = all.size() - 1; i >= 0; i--) {
                 ReceivedEmail email = all.get(i);
-                html.append("<tr><td>").append(escape(received(email))).append("</td><td>")
-                        .append(escape(email.to())).append("</td><td><a href=\"/message/").append(i).append("\">")
+                html.append("<tr><td data-label=\"Recibido\">").append(escape(received(email))).append("</td><td data-label=\"Para\">")
+                        .append(escape(email.to())).append("</td><td data-label=\"Asunto\"><a href=\"/message/").append(i).append("\">")
                         .append(escape(email.subject())).append("</a></td></tr>");
             }
             html.append("</tbody></table>");
@@ -138,7 +138,11 @@ final class MailViewer implements AutoCloseable {
                 + "body{font-family:system-ui,sans-serif;margin:1rem auto;max-width:60rem;padding:0 1rem;color:#222}"
                 + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccc;padding:.4rem;text-align:left}"
                 + "iframe{width:100%;height:32rem;border:1px solid #ccc}pre{white-space:pre-wrap;background:#f5f5f5;padding:1rem}"
-                + "a{color:#611232}li a{word-break:break-all}</style></head><body>";
+                + "a{color:#611232}li a{word-break:break-all}td,dd,h1{overflow-wrap:anywhere}"
+                // a phone: one message per block, each cell labelled, nothing wider than the screen
+                + "@media (max-width:40rem){thead{position:absolute;left:-9999px}table,tbody,tr,td{display:block}"
+                + "tr{border-bottom:1px solid #ccc;padding:.4rem 0}td{border:0;padding:.1rem 0}"
+                + "td::before{content:attr(data-label) \": \";font-weight:700}}</style></head><body>";
     }
 
     static String escape(String value) {

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.keycloak.admin.client.resource.AuthenticationManagementResource;
+import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.AuthenticationExecutionInfoRepresentation;
 import org.keycloak.representations.idm.AuthenticatorConfigRepresentation;
 
@@ -29,7 +30,12 @@ public final class EfirmaRealm implements AutoCloseable {
 
     /** Trusts {@code ca} and applies {@code extra} settings (e.g. OCSP) on top of the imported ones. */
     public static EfirmaRealm trusting(IcsoeKeycloak kc, SatFixtures.Ca ca, Map<String, String> extra) {
-        AuthenticationManagementResource flows = kc.realm().flows();
+        return trusting(kc.realm(), ca, extra);
+    }
+
+    /** The same on any realm imported from the realm file (the demo's). */
+    public static EfirmaRealm trusting(RealmResource realm, SatFixtures.Ca ca, Map<String, String> extra) {
+        AuthenticationManagementResource flows = realm.flows();
         String id = flows.getExecutions(FORMS_FLOW).stream()
                 .filter(e -> EfirmaAuthenticatorFactory.PROVIDER_ID.equals(e.getProviderId()))
                 .map(AuthenticationExecutionInfoRepresentation::getAuthenticationConfig)

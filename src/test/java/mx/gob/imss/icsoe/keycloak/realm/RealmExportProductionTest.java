@@ -109,6 +109,21 @@ class RealmExportProductionTest {
         }
 
         @Test
+        void givenThePortal_thenItsAddressesArePlaceholdersADeployerSetsAndNoneIsAKeycloakPage() {
+            ClientRepresentation portal = client("icsoe-portal");
+            List<String> addresses = new ArrayList<>(portal.getRedirectUris());
+            addresses.add(portal.getRootUrl());
+            addresses.add(portal.getAttributes().get("post.logout.redirect.uris"));
+            // an absolute https address on the reserved .invalid domain: nothing resolves until ICSOE's is set
+            assertThat(addresses).allSatisfy(address -> {
+                assertThat(java.net.URI.create(address).getScheme()).isEqualTo("https");
+                assertThat(java.net.URI.create(address).getHost()).isEqualTo("icsoe.invalid");
+                assertThat(address).doesNotContain("/realms/", "*");
+            });
+            assertThat(portal.getBaseUrl()).startsWith("/").doesNotContain("/realms/");
+        }
+
+        @Test
         void givenAdminExecuteActionsLinks_thenTheyLiveOneHourAtMost() {
             assertThat(realm.getActionTokenGeneratedByAdminLifespan()).isPositive().isLessThanOrEqualTo(3600);
         }

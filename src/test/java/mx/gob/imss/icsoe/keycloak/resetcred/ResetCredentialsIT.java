@@ -143,6 +143,14 @@ public class ResetCredentialsIT {
             ResetRequestPage badEmail = new ResetRequestPage(badCurp.submit(capturista.curp(), "no-es-un-correo"));
             assertThat(badEmail.fieldError("email")).startsWith("El correo electrónico no es válido");
             assertThat(((org.htmlunit.html.HtmlInput) badEmail.page().getHtmlElementById("username")).getValue()).isEmpty();
+            assertThat(((org.htmlunit.html.HtmlInput) badEmail.page().getHtmlElementById("email")).getValue())
+                    .as("the typed email is given back").isEqualTo("no-es-un-correo");
+
+            // given back as text, never as markup
+            String hostile = "\"><img src=x onerror=alert(1)>@a.mx";
+            ResetRequestPage echoed = new ResetRequestPage(badEmail.submit("GODE", hostile));
+            assertThat(((org.htmlunit.html.HtmlInput) echoed.page().getHtmlElementById("email")).getValue()).isEqualTo(hostile);
+            assertThat(echoed.page().getWebResponse().getContentAsString()).doesNotContain("<img src=x");
         }
         assertThat(kc.mailbox().messagesTo(capturista.email())).isEmpty();
     }

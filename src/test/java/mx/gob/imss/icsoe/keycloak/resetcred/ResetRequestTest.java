@@ -30,6 +30,30 @@ class ResetRequestTest {
             assertThat(request.email()).isEqualTo("Ana@Example.MX");
             assertThat(request.fieldErrors()).isEmpty();
         }
+
+        @Test
+        void thenSpacesInsideTheCurpAreDropped() {
+            String grouped = " " + CURP.substring(0, 4).toLowerCase() + " " + CURP.substring(4, 10) + "\t" + CURP.substring(10) + " ";
+            ResetRequest request = ResetRequest.parse(grouped, "a@b.mx");
+            assertThat(request.valid()).isTrue();
+            assertThat(request.curp().value()).isEqualTo(CURP);
+        }
+    }
+
+    @Nested
+    class GivenARefusedRequest {
+
+        @Test
+        void thenTheTypedEmailIsKeptStrippedForTheForm() {
+            assertThat(ResetRequest.parse("GODE", " ana@example.mx ").valid()).isFalse();
+            assertThat(ResetRequest.typedEmail(" ana@example.mx ")).isEqualTo("ana@example.mx");
+        }
+
+        @Test
+        void thenNothingOrAnOverlongEmailComesBackEmpty() {
+            assertThat(ResetRequest.typedEmail(null)).isEmpty();
+            assertThat(ResetRequest.typedEmail("a".repeat(250) + "@b.mx")).isEmpty();
+        }
     }
 
     @Nested

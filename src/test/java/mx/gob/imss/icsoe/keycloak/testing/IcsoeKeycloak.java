@@ -62,6 +62,7 @@ public final class IcsoeKeycloak implements AutoCloseable {
                 .clientId("admin-cli").username(ADMIN_USER).password(adminPassword).build();
         IcsoeKeycloak keycloak = new IcsoeKeycloak(server, mailbox, admin, startTime);
         keycloak.restoreSmtp();
+        PortalUrls.ofTests(REALM).applyTo(keycloak.realm());
         recordStartTime(workDir, startTime);
         return keycloak;
     }

@@ -33,6 +33,7 @@ public final class PortalClient {
     private final String realm;
     private final HttpClient http;
     private final Map<String, String> headers;
+    private final String redirectUri;
 
     public PortalClient(String baseUrl, String realm) {
         this(baseUrl, realm, HttpClient.newHttpClient(), Map.of());
@@ -40,10 +41,20 @@ public final class PortalClient {
 
     /** A client over {@code http} (e.g. one that trusts a test proxy's certificate) sending {@code headers} on every request. */
     public PortalClient(String baseUrl, String realm, HttpClient http, Map<String, String> headers) {
+        this(baseUrl, realm, http, headers, baseUrl + "/realms/" + realm + "/account/");
+    }
+
+    private PortalClient(String baseUrl, String realm, HttpClient http, Map<String, String> headers, String redirectUri) {
         this.baseUrl = baseUrl;
         this.realm = realm;
         this.http = http;
         this.headers = Map.copyOf(headers);
+        this.redirectUri = redirectUri;
+    }
+
+    /** The same client for an application whose codes come back to {@code redirectUri} ({@link PortalUrls}). */
+    public PortalClient withRedirectUri(String redirectUri) {
+        return new PortalClient(baseUrl, realm, http, headers, redirectUri);
     }
 
     /** A PKCE verifier and its S256 challenge. */
@@ -61,8 +72,9 @@ public final class PortalClient {
         }
     }
 
+    /** Where codes come back: by default the tests' stand-in ({@link PortalUrls#ofTests}). */
     public String redirectUri() {
-        return baseUrl + "/realms/" + realm + "/account/";
+        return redirectUri;
     }
 
     public String realmUrl() {
@@ -70,13 +82,18 @@ public final class PortalClient {
     }
 
     public String authorizationUrl(Pkce pkce) {
+        return authorizationUrl(pkce, Long.toHexString(RANDOM.nextLong()), Long.toHexString(RANDOM.nextLong()));
+    }
+
+    /** An authorization URL with the caller's {@code state} and {@code nonce} (an application checks both on return). */
+    public String authorizationUrl(Pkce pkce, String state, String nonce) {
         Map<String, String> query = new LinkedHashMap<>();
         query.put("client_id", CLIENT_ID);
         query.put("redirect_uri", redirectUri());
         query.put("response_type", "code");
         query.put("scope", "openid");
-        query.put("state", Long.toHexString(RANDOM.nextLong()));
-        query.put("nonce", Long.toHexString(RANDOM.nextLong()));
+        query.put("state", state);
+        query.put("nonce", nonce);
         query.put("code_challenge", pkce.challenge());
         query.put("code_challenge_method", "S256");
         return realmUrl() + "/protocol/openid-connect/auth?" + form(query);
@@ -130,6 +147,29 @@ public final class PortalClient {
             return json;
         } catch (IOException e) {
             throw new IllegalStateException("Token endpoint unreachable", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The realm's RP-initiated logout URL: ends the session of {@code idToken} and returns to {@code afterLogout}. */
+    public String logoutUrl(String idToken, String afterLogout) {
+        Map<String, String> query = new LinkedHashMap<>();
+        query.put("client_id", CLIENT_ID);
+        query.put("id_token_hint", idToken);
+        query.put("post_logout_redirect_uri", afterLogout);
+        return realmUrl() + "/protocol/openid-connect/logout?" + form(query);
+    }
+
+    /** The realm's signing keys (JWKS) as the token endpoint's client reads them. */
+    public String jwks() {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(realmUrl() + "/protocol/openid-connect/certs"));
+        headers.forEach(request::header);
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new IllegalStateException("JWKS endpoint unreachable", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

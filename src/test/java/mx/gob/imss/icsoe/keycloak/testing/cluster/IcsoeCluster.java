@@ -31,6 +31,7 @@ import mx.gob.imss.icsoe.keycloak.testing.KeycloakDistServer;
 import mx.gob.imss.icsoe.keycloak.testing.Mailbox;
 import mx.gob.imss.icsoe.keycloak.testing.MonitoringPack;
 import mx.gob.imss.icsoe.keycloak.testing.PortalClient;
+import mx.gob.imss.icsoe.keycloak.testing.PortalUrls;
 import mx.gob.imss.icsoe.keycloak.testing.RealmMail;
 import mx.gob.imss.icsoe.keycloak.testing.TestUsers;
 
@@ -169,6 +170,7 @@ public final class IcsoeCluster implements AutoCloseable {
         admin = Keycloak.getInstance(adminUrl(), "master", ADMIN_USER, adminPassword, "admin-cli", certificate.sslContext());
         users = new TestUsers(realm());
         RealmMail.pointAt(realm(), "127.0.0.1", mailbox.port());
+        PortalUrls.ofTests(REALM).applyTo(realm());
         RealmEventsConfigRepresentation events = realm().getRealmEventsConfig();
         events.setEventsEnabled(true);
         realm().updateRealmEventsConfig(events);
