@@ -12,9 +12,12 @@
         ${msg("icsoeEfirmaTitle")}
     <#elseif section = "form">
         <p class="icsoe-lead">${msg("icsoeEfirmaSubtitle")}</p>
+        <#if message?has_content && message.type = "error">
+            <p id="icsoe-efirma-choose-again" class="icsoe-notice">${msg("icsoeEfirmaChooseAgain")}</p>
+        </#if>
         <form id="icsoe-efirma-form" class="icsoe-form" action="${url.loginAction}" method="post" novalidate
               data-challenge="${efirmaChallenge}" data-max-bytes="${efirmaMaxBytes?c}"
-              data-working="${msg('icsoeEfirmaWorking')}">
+              data-working="${msg('icsoeEfirmaWorking')}" data-checking="${msg('icsoeEfirmaChecking')}">
             <@icsoe.fileField id="efirma-cer" label=msg("icsoeEfirmaCertificateLabel") accept=".cer,application/pkix-cert"/>
             <@icsoe.fileField id="efirma-key" label=msg("icsoeEfirmaKeyLabel") accept=".key"/>
             <@icsoe.passwordField id="efirma-password" name="" label=msg("icsoeEfirmaPasswordLabel")

@@ -23,6 +23,8 @@ import mx.gob.imss.icsoe.keycloak.curp.Curp;
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
+import mx.gob.imss.icsoe.keycloak.resetcred.ClientAddress;
+import mx.gob.imss.icsoe.keycloak.resetcred.SlotThrottle;
 
 /**
  * "Ingresa con firma electrónica": an alternative to CURP + password in the browser flow.
@@ -34,10 +36,14 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * maps the certificate's CURP to the user whose username it is. Every outcome is an event. A refusal
  * does the same work whether the certificate's CURP is registered or not: a signature that does not
  * verify looks nobody up and counts against nobody (an RSA key cannot be guessed online; counting let
- * anyone holding a public certificate lock its owner out). Every post also counts once in
+ * anyone holding a public certificate lock its owner out); what such posts cost is bounded per client
+ * address instead. Every post also counts once in
  * {@link IcsoeMetrics#EFIRMA_SIGNINS}: {@code success} or the problem's code.
  */
 final class EfirmaAuthenticator implements UserlessStep {
+
+    /** Prefix of the per-address slots in Keycloak's single-use store (cluster-wide, nothing in JVM memory). */
+    static final String ADDRESS_KEY_PREFIX = "icsoe-efirma:a:";
 
     static final String TEMPLATE = "icsoe-efirma.ftl";
     static final String FIELD_CERTIFICATE = "certificate";
@@ -45,6 +51,12 @@ final class EfirmaAuthenticator implements UserlessStep {
     static final String FIELD_CHALLENGE = "challenge";
     static final String FIELD_ERROR = "error";
     static final String USED_PREFIX = "icsoe-efirma-used:";
+
+    private final CrlCache crls;
+
+    EfirmaAuthenticator(CrlCache crls) {
+        this.crls = crls;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -76,13 +88,17 @@ final class EfirmaAuthenticator implements UserlessStep {
             return;
         }
 
+        if (!withinAddressLimit(context, config)) {
+            refuse(context, EfirmaProblem.THROTTLED, null);
+            return;
+        }
         String certificate = form.getFirst(FIELD_CERTIFICATE);
         if (certificate != null && certificate.length() > base64Length(EfirmaCertificate.MAX_BYTES)) {
             refuse(context, EfirmaProblem.FILE_TOO_LARGE, null);
             return;
         }
-        EfirmaVerifier.Outcome outcome = new EfirmaVerifier(TrustAnchors.of(config), config)
-                .verify(decode(certificate), decode(form.getFirst(FIELD_SIGNATURE)), issued.value(), Date.from(now));
+        EfirmaVerifier.Outcome outcome = new EfirmaVerifier(() -> TrustAnchors.of(config), config, crls,
+                ConfigWarnings.forRealm(context.getRealm().getName())).verify(decode(certificate), decode(form.getFirst(FIELD_SIGNATURE)), issued.value(), Date.from(now));
         if (!outcome.ok()) {
             // A signature that does not verify counts against nobody and looks nobody up: a public
             // certificate (SAT serves anyone's by RFC) would otherwise lock its owner out, and the extra
@@ -91,6 +107,18 @@ final class EfirmaAuthenticator implements UserlessStep {
             return;
         }
         signIn(context, outcome.curp());
+    }
+
+    /**
+     * Every post that reaches the server's checks takes a slot of its client address's limit, the
+     * mechanism of the reset step ({@link SlotThrottle}, in Keycloak's single-use store): what a stranger
+     * with a public certificate can cost is bounded per address, and no person's counter is touched.
+     */
+    private static boolean withinAddressLimit(AuthenticationFlowContext context, EfirmaConfig config) {
+        String address = ClientAddress.bucket(context.getConnection().getRemoteAddr());
+        String key = ADDRESS_KEY_PREFIX + SubjectHasher.forRealm(context.getSession(), context.getRealm()).hash("ip", address);
+        return new SlotThrottle(context.getSession().singleUseObjects())
+                .tryAcquire(key, config.postsPerAddress(), config.addressWindow());
     }
 
     private void signIn(AuthenticationFlowContext context, Curp curp) {
