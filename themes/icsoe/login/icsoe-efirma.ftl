@@ -8,10 +8,11 @@
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
 <@layout.registrationLayout displayMessage=true showUsername=false showTryAnotherWay=false; section>
+    <#assign recovery = (efirmaRecovery!false)>
     <#if section = "header">
-        ${msg("icsoeEfirmaTitle")}
+        ${msg(recovery?then("icsoeEfirmaRecoveryTitle", "icsoeEfirmaTitle"))}
     <#elseif section = "form">
-        <p class="icsoe-lead">${msg("icsoeEfirmaSubtitle")}</p>
+        <p class="icsoe-lead">${msg(recovery?then("icsoeEfirmaRecoverySubtitle", "icsoeEfirmaSubtitle"))}</p>
         <#if message?has_content && message.type = "error">
             <p id="icsoe-efirma-choose-again" class="icsoe-notice">${msg("icsoeEfirmaChooseAgain")}</p>
         </#if>
@@ -31,10 +32,10 @@
             <div class="icsoe-actions">
                 <#assign passwordLogin = "">
                 <#list (auth.authenticationSelections)![] as selection>
-                    <#if ["auth-username-password-form", "icsoe-username-password-form"]?seq_contains(selection.authenticationExecution.authenticator)><#assign passwordLogin = selection.authExecId></#if>
+                    <#if ["auth-username-password-form", "icsoe-username-password-form", "icsoe-reset-curp-email"]?seq_contains(selection.authenticationExecution.authenticator)><#assign passwordLogin = selection.authExecId></#if>
                 </#list>
                 <#if passwordLogin?has_content>
-                    <button id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" type="submit" form="icsoe-efirma-back">${msg("icsoeBackToLogin")}</button>
+                    <button id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" type="submit" form="icsoe-efirma-back">${msg(recovery?then("icsoeEfirmaRecoveryBack", "icsoeBackToLogin"))}</button>
                 <#else>
                     <a id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" href="${url.loginRestartFlowUrl}">${msg("icsoeBackToLogin")}</a>
                 </#if>

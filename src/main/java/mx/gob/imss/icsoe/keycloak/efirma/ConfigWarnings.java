@@ -49,9 +49,10 @@ public final class ConfigWarnings {
             X509Certificate ca = anchor.getTrustedCert();
             boolean[] usage = ca.getKeyUsage();
             if (ca.getBasicConstraints() < 0 || (usage != null && (usage.length <= 5 || !usage[5]))) {
-                warn("not-ca:" + ca.getSubjectX500Principal().getName(),
-                        "an anchor is not a CA that issues e.firma certificates (no CA basic constraint or no keyCertSign): "
-                                + ca.getSubjectX500Principal().getName());
+                // named by issuer and serial: such an anchor may be a person's own certificate, whose subject is personal
+                String which = "serial " + ca.getSerialNumber().toString(16) + " issued by " + ca.getIssuerX500Principal().getName();
+                warn("not-ca:" + which, "an anchor is not a CA that issues e.firma certificates (no CA basic constraint or no "
+                        + "keyCertSign): " + which);
             }
         }
     }

@@ -31,19 +31,39 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers {@link EfirmaAuthenticator} as {@value #PROVIDER_ID}, with its trust anchors and OCSP settings. */
-public final class EfirmaAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public class EfirmaAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
 
     public static final String PROVIDER_ID = "icsoe-efirma";
 
     /** This node's CRLs: public data each node fetches and keeps for itself. */
-    private static final CrlCache CRLS = new CrlCache();
-    private static final EfirmaAuthenticator SINGLETON = new EfirmaAuthenticator(CRLS);
+    static final CrlCache CRLS = new CrlCache();
+    private static final EfirmaAuthenticator SINGLETON = new EfirmaAuthenticator(CRLS, false);
     static final String CRL_TIMER_TASK = "icsoe-efirma-crl-refresh";
     static final String CRL_EXECUTOR = "icsoe-efirma-crl";
     static final int DEFAULT_CRL_REFRESH_MINUTES = 60;
     private static final Logger LOG = Logger.getLogger(EfirmaAuthenticatorFactory.class);
 
     private int crlRefreshMinutes = DEFAULT_CRL_REFRESH_MINUTES;
+
+    private final String id;
+    private final EfirmaAuthenticator authenticator;
+    private final String displayType;
+    private final String helpText;
+
+    public EfirmaAuthenticatorFactory() {
+        this(PROVIDER_ID, SINGLETON, "ICSOE: e.firma (SAT FIEL)",
+                "Sign-in with the person's SAT e.firma: the browser signs a one-time challenge with the key, which never "
+                        + "leaves the device; the server checks a persona física's FIEL (not a CSD, not a company's), the signature, "
+                        + "then deny list, chain, CRL and optional OCSP, and signs in the user whose username is the certificate's CURP.");
+    }
+
+    /** For the recovery step: the same settings and checks under another id, ending elsewhere. */
+    EfirmaAuthenticatorFactory(String id, EfirmaAuthenticator authenticator, String displayType, String helpText) {
+        this.id = id;
+        this.authenticator = authenticator;
+        this.displayType = displayType;
+        this.helpText = helpText;
+    }
 
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENT_CHOICES = {
             AuthenticationExecutionModel.Requirement.ALTERNATIVE, AuthenticationExecutionModel.Requirement.DISABLED
@@ -98,24 +118,22 @@ public final class EfirmaAuthenticatorFactory implements AuthenticatorFactory, S
 
     @Override
     public String getId() {
-        return PROVIDER_ID;
+        return id;
     }
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return SINGLETON;
+        return authenticator;
     }
 
     @Override
     public String getDisplayType() {
-        return "ICSOE: e.firma (SAT FIEL)";
+        return displayType;
     }
 
     @Override
     public String getHelpText() {
-        return "Sign-in with the person's SAT e.firma: the browser signs a one-time challenge with the key, which never "
-                + "leaves the device; the server checks a persona física's FIEL (not a CSD, not a company's), the signature, "
-                + "then deny list, chain, CRL and optional OCSP, and signs in the user whose username is the certificate's CURP.";
+        return helpText;
     }
 
     /**

@@ -50,6 +50,8 @@ public enum EfirmaProblem {
     ACCOUNT_DISABLED("icsoeEfirmaAccountDisabledMessage", false, Errors.USER_DISABLED),
     /** Keycloak's brute-force protection holds the account. */
     ACCOUNT_LOCKED("icsoeEfirmaAccountLockedMessage", false, Errors.USER_TEMPORARILY_DISABLED),
+    /** Recovery only: no registered, enabled capturista for the CURP (one message for both, no enumeration). */
+    NO_RECOVERY("icsoeEfirmaNoRecoveryMessage", false),
     /** This client address used up its e.firma attempts for the window (the per-address slot). */
     THROTTLED("icsoeEfirmaThrottledMessage", false);
 

@@ -29,6 +29,18 @@ class EfirmaProblemTest {
     }
 
     @Test
+    void theRecoveryStepIsRegisteredWithTheSameSettings() {
+        assertThat(ServiceLoader.load(AuthenticatorFactory.class).stream().map(ServiceLoader.Provider::get))
+                .filteredOn(f -> f instanceof EfirmaRecoveryAuthenticatorFactory)
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getId()).isEqualTo("icsoe-efirma-recovery");
+                    assertThat(f.getRequirementChoices()).contains(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
+                    assertThat(f.getConfigProperties()).isEqualTo(EfirmaAuthenticatorFactory.CONFIG_PROPERTIES);
+                });
+    }
+
+    @Test
     void everyProblemHasASpanishAndAnEnglishMessage() throws Exception {
         for (String lang : new String[] {"es", "en"}) {
             java.util.Properties messages = new java.util.Properties();
@@ -54,7 +66,7 @@ class EfirmaProblemTest {
     @Test
     void theStepIsRegisteredAsAConfigurableAlternative() {
         assertThat(ServiceLoader.load(AuthenticatorFactory.class).stream().map(ServiceLoader.Provider::get))
-                .filteredOn(f -> f instanceof EfirmaAuthenticatorFactory)
+                .filteredOn(f -> f.getClass() == EfirmaAuthenticatorFactory.class)
                 .singleElement()
                 .satisfies(f -> {
                     assertThat(f.getId()).isEqualTo("icsoe-efirma");

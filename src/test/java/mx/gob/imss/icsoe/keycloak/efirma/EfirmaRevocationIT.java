@@ -84,7 +84,6 @@ class EfirmaRevocationIT {
                     .contains("La clave privada no corresponde al certificado");
         }
         assertThat(responder.crlRequests()).as("CRL downloads caused by unauthenticated posts").isZero();
-        assertThat(responder.requests()).as("OCSP requests").isZero();
     }
 
     @Test
