@@ -8,13 +8,17 @@
 <#import "template.ftl" as layout>
 <#import "icsoe-macros.ftl" as icsoe>
 <@layout.registrationLayout displayMessage=true showUsername=false showTryAnotherWay=false; section>
+    <#assign recovery = (efirmaRecovery!false)>
     <#if section = "header">
-        ${msg("icsoeEfirmaTitle")}
+        ${msg(recovery?then("icsoeEfirmaRecoveryTitle", "icsoeEfirmaTitle"))}
     <#elseif section = "form">
-        <p class="icsoe-lead">${msg("icsoeEfirmaSubtitle")}</p>
+        <p class="icsoe-lead">${msg(recovery?then("icsoeEfirmaRecoverySubtitle", "icsoeEfirmaSubtitle"))}</p>
+        <#if message?has_content && message.type = "error">
+            <p id="icsoe-efirma-choose-again" class="icsoe-notice">${msg("icsoeEfirmaChooseAgain")}</p>
+        </#if>
         <form id="icsoe-efirma-form" class="icsoe-form" action="${url.loginAction}" method="post" novalidate
               data-challenge="${efirmaChallenge}" data-max-bytes="${efirmaMaxBytes?c}"
-              data-working="${msg('icsoeEfirmaWorking')}">
+              data-working="${msg('icsoeEfirmaWorking')}" data-checking="${msg('icsoeEfirmaChecking')}">
             <@icsoe.fileField id="efirma-cer" label=msg("icsoeEfirmaCertificateLabel") accept=".cer,application/pkix-cert"
                 choose=msg("icsoeEfirmaCertificateChoose") none=msg("icsoeFileNone")/>
             <@icsoe.fileField id="efirma-key" label=msg("icsoeEfirmaKeyLabel") accept=".key"
@@ -30,10 +34,10 @@
             <div class="icsoe-actions">
                 <#assign passwordLogin = "">
                 <#list (auth.authenticationSelections)![] as selection>
-                    <#if ["auth-username-password-form", "icsoe-username-password-form"]?seq_contains(selection.authenticationExecution.authenticator)><#assign passwordLogin = selection.authExecId></#if>
+                    <#if ["auth-username-password-form", "icsoe-username-password-form", "icsoe-reset-curp-email"]?seq_contains(selection.authenticationExecution.authenticator)><#assign passwordLogin = selection.authExecId></#if>
                 </#list>
                 <#if passwordLogin?has_content>
-                    <button id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" type="submit" form="icsoe-efirma-back">${msg("icsoeBackToLogin")}</button>
+                    <button id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" type="submit" form="icsoe-efirma-back">${msg(recovery?then("icsoeEfirmaRecoveryBack", "icsoeBackToLogin"))}</button>
                 <#else>
                     <a id="kc-back-to-login" class="icsoe-btn icsoe-btn--secondary" href="${url.loginRestartFlowUrl}">${msg("icsoeBackToLogin")}</a>
                 </#if>

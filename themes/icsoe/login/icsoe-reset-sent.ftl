@@ -3,7 +3,7 @@
   shown whatever was entered, so it never tells whether a CURP or an email is registered.
 -->
 <#import "template.ftl" as layout>
-<@layout.registrationLayout displayMessage=false showUsername=false; section>
+<@layout.registrationLayout displayMessage=false showUsername=false showTryAnotherWay=false; section>
     <#if section = "header">
         ${msg("icsoeResetTitle")}
     <#elseif section = "form">

@@ -7,6 +7,10 @@ ${msg("icsoePasswordUpdatedHeading")}
 <#if user?? && (user.firstName)?has_content>${msg("icsoeEmailGreetingName", user.firstName)}<#else>${msg("icsoeEmailGreeting")}</#if>
 
 ${msg("icsoePasswordUpdatedBody", changedAt, realmName)}
+<#if viaEfirma!false>
+
+${msg("icsoePasswordUpdatedByEfirma")}
+</#if>
 
 ${msg("icsoePasswordUpdatedIfYou")}
 

@@ -3,7 +3,9 @@
  * private key here (node-forge: PKCS#8 PBES2, PBKDF2-HMAC-SHA1 + DES-EDE3-CBC, which WebCrypto
  * cannot do), signs the server's one-time challenge with WebCrypto (RSASSA-PKCS1-v1_5, SHA-256) and
  * posts only the certificate, the signature and the challenge. The key, its password and the
- * decrypted key never leave this page: their inputs have no name and are never posted. A problem
+ * decrypted key never leave this page: their inputs have no name and are never posted. Before
+ * signing it checks that the key belongs to the certificate (same RSA modulus and exponent) and says
+ * so while it does; a key of another e.firma is reported without signing anything. A problem
  * found here is posted as a code (the error field), so the server shows its message and records it.
  * Loaded only by icsoe-efirma.ftl; data comes from data-* attributes (no inline script).
  */
@@ -61,6 +63,31 @@
     }
   }
 
+  /**
+   * "match", "mismatch", or "unknown" when the .cer cannot be read here (the server then says what it
+   * is): the decrypted key's modulus and exponent against the certificate's public key.
+   */
+  function keyMatches(cerBytes, pkcs8) {
+    var publicKey;
+    try {
+      var cerText = forge.util.binary.raw.encode(cerBytes);
+      if (cerText.indexOf("-----BEGIN") >= 0) {
+        publicKey = forge.pki.certificateFromPem(cerText).publicKey;
+      } else {
+        publicKey = forge.pki.certificateFromAsn1(forge.asn1.fromDer(cerText)).publicKey;
+      }
+    } catch (e) {
+      return "unknown";
+    }
+    try {
+      var privateKey = forge.pki.privateKeyFromAsn1(forge.asn1.fromDer(forge.util.binary.raw.encode(pkcs8)));
+      return publicKey && publicKey.n && publicKey.n.equals(privateKey.n) && publicKey.e.equals(privateKey.e)
+        ? "match" : "mismatch";
+    } catch (e) {
+      return "mismatch";
+    }
+  }
+
   function sign() {
     var cer = document.getElementById("efirma-cer").files[0];
     var key = document.getElementById("efirma-key").files[0];
@@ -74,6 +101,12 @@
       var pkcs8 = decrypt(info, password);
       passwordInput.value = "";
       if (!pkcs8) { return fail("wrong_password"); }
+      status.textContent = form.getAttribute("data-checking");
+      if (keyMatches(files[0], pkcs8) === "mismatch") {
+        pkcs8.fill(0);
+        return fail("key_not_for_certificate");
+      }
+      status.textContent = form.getAttribute("data-working");
       return subtle.importKey("pkcs8", pkcs8, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["sign"])
         .then(function (privateKey) {
           pkcs8.fill(0);

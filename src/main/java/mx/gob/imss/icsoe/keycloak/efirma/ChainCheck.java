@@ -28,7 +28,7 @@ public final class ChainCheck {
 
     /** Empty when {@code certificate} chains to one of {@code anchors} at {@code now} (and is not revoked). */
     public static Optional<EfirmaProblem> problem(X509Certificate certificate, Set<TrustAnchor> anchors,
-                                                  EfirmaConfig.Ocsp ocsp, URI ocspUrl, Date now) {
+                                                  EfirmaConfig.Check ocsp, URI ocspUrl, Date now) {
         if (anchors.isEmpty()) {
             return Optional.of(EfirmaProblem.UNTRUSTED);
         }
@@ -37,11 +37,11 @@ public final class ChainCheck {
             PKIXParameters parameters = new PKIXParameters(anchors);
             parameters.setDate(now);
             parameters.setRevocationEnabled(false);
-            if (ocsp != EfirmaConfig.Ocsp.OFF) {
+            if (ocsp != EfirmaConfig.Check.OFF) {
                 PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
                 EnumSet<PKIXRevocationChecker.Option> options = EnumSet.of(
                         PKIXRevocationChecker.Option.ONLY_END_ENTITY, PKIXRevocationChecker.Option.NO_FALLBACK);
-                if (ocsp == EfirmaConfig.Ocsp.FAIL_OPEN) {
+                if (ocsp == EfirmaConfig.Check.FAIL_OPEN) {
                     options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
                 }
                 checker.setOptions(options);

@@ -16,6 +16,8 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.DefaultActionTokenKey;
+import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -23,6 +25,8 @@ import mx.gob.imss.icsoe.keycloak.curp.Curp;
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
+import mx.gob.imss.icsoe.keycloak.resetcred.ClientAddress;
+import mx.gob.imss.icsoe.keycloak.resetcred.SlotThrottle;
 
 /**
  * "Ingresa con firma electrónica": an alternative to CURP + password in the browser flow.
@@ -34,10 +38,14 @@ import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
  * maps the certificate's CURP to the user whose username it is. Every outcome is an event. A refusal
  * does the same work whether the certificate's CURP is registered or not: a signature that does not
  * verify looks nobody up and counts against nobody (an RSA key cannot be guessed online; counting let
- * anyone holding a public certificate lock its owner out). Every post also counts once in
+ * anyone holding a public certificate lock its owner out); what such posts cost is bounded per client
+ * address instead. Every post also counts once in
  * {@link IcsoeMetrics#EFIRMA_SIGNINS}: {@code success} or the problem's code.
  */
 final class EfirmaAuthenticator implements UserlessStep {
+
+    /** Prefix of the per-address slots in Keycloak's single-use store (cluster-wide, nothing in JVM memory). */
+    static final String ADDRESS_KEY_PREFIX = "icsoe-efirma:a:";
 
     static final String TEMPLATE = "icsoe-efirma.ftl";
     static final String FIELD_CERTIFICATE = "certificate";
@@ -45,6 +53,19 @@ final class EfirmaAuthenticator implements UserlessStep {
     static final String FIELD_CHALLENGE = "challenge";
     static final String FIELD_ERROR = "error";
     static final String USED_PREFIX = "icsoe-efirma-used:";
+
+    private final CrlCache crls;
+    private final boolean recovery;
+
+    /**
+     * {@code recovery}: the step of the reset-credentials flow ("Restablece tu contraseña con tu
+     * e.firma"): the same page, files, script and checks, and on success the person goes straight to
+     * the new password instead of being signed in.
+     */
+    EfirmaAuthenticator(CrlCache crls, boolean recovery) {
+        this.crls = crls;
+        this.recovery = recovery;
+    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -76,13 +97,19 @@ final class EfirmaAuthenticator implements UserlessStep {
             return;
         }
 
+        if (!withinAddressLimit(context, config)) {
+            refuse(context, EfirmaProblem.THROTTLED, null);
+            return;
+        }
         String certificate = form.getFirst(FIELD_CERTIFICATE);
         if (certificate != null && certificate.length() > base64Length(EfirmaCertificate.MAX_BYTES)) {
             refuse(context, EfirmaProblem.FILE_TOO_LARGE, null);
             return;
         }
-        EfirmaVerifier.Outcome outcome = new EfirmaVerifier(TrustAnchors.of(config), config)
-                .verify(decode(certificate), decode(form.getFirst(FIELD_SIGNATURE)), issued.value(), Date.from(now));
+        EfirmaVerifier verifier = new EfirmaVerifier(() -> TrustAnchors.of(config), config, crls,
+                ConfigWarnings.forRealm(context.getRealm().getName()));
+        EfirmaVerifier.Outcome outcome = verifier.verify(decode(certificate), decode(form.getFirst(FIELD_SIGNATURE)),
+                issued.value(), Date.from(now));
         if (!outcome.ok()) {
             // A signature that does not verify counts against nobody and looks nobody up: a public
             // certificate (SAT serves anyone's by RFC) would otherwise lock its owner out, and the extra
@@ -90,7 +117,51 @@ final class EfirmaAuthenticator implements UserlessStep {
             refuse(context, outcome.problem(), outcome.curp());
             return;
         }
-        signIn(context, outcome.curp());
+        if (recovery) {
+            recover(context, outcome.curp());
+        } else {
+            signIn(context, outcome.curp());
+        }
+    }
+
+    /**
+     * The reset flow's ending for a proven e.firma: a registered, enabled capturista goes on to
+     * Keycloak's reset-password step ("Recuperar contraseña"). Unknown and disabled get one refusal,
+     * same page, same message, after the same look-up. The notes let Keycloak's "send reset email" step
+     * behind this one pass without an email (its note for "authenticated by other means", as after a
+     * reset link) and end the flow on "Contraseña actualizada" after the change (as its force-login
+     * does), and tell the password-updated email that the e.firma made the change.
+     */
+    private void recover(AuthenticationFlowContext context, Curp curp) {
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), curp.username());
+        if (user == null || !user.isEnabled()) {
+            if (user != null) {
+                context.getEvent().user(user);
+            }
+            refuse(context, EfirmaProblem.NO_RECOVERY, curp);
+            return;
+        }
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        authSession.setAuthNote(DefaultActionTokenKey.ACTION_TOKEN_USER_ID, user.getId());
+        authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
+        authSession.setAuthNote(EfirmaRecoveryAuthenticatorFactory.RECOVERY_NOTE, "true");
+        context.getEvent().user(user).detail(IcsoeEventDetails.OUTCOME, "efirma_recovery")
+                .detail(IcsoeEventDetails.SUBJECT, subject(context, curp));
+        IcsoeMetrics.global().efirmaSignedIn(context.getRealm().getName());
+        context.setUser(user);
+        context.success();
+    }
+
+    /**
+     * Every post that reaches the server's checks takes a slot of its client address's limit, the
+     * mechanism of the reset step ({@link SlotThrottle}, in Keycloak's single-use store): what a stranger
+     * with a public certificate can cost is bounded per address, and no person's counter is touched.
+     */
+    private static boolean withinAddressLimit(AuthenticationFlowContext context, EfirmaConfig config) {
+        String address = ClientAddress.bucket(context.getConnection().getRemoteAddr());
+        String key = ADDRESS_KEY_PREFIX + SubjectHasher.forRealm(context.getSession(), context.getRealm()).hash("ip", address);
+        return new SlotThrottle(context.getSession().singleUseObjects())
+                .tryAcquire(key, config.postsPerAddress(), config.addressWindow());
     }
 
     private void signIn(AuthenticationFlowContext context, Curp curp) {
@@ -129,11 +200,12 @@ final class EfirmaAuthenticator implements UserlessStep {
     }
 
     /** The page with a fresh challenge (the previous one, if any, is gone). */
-    private static Response page(AuthenticationFlowContext context, EfirmaProblem problem) {
+    private Response page(AuthenticationFlowContext context, EfirmaProblem problem) {
         EfirmaChallenge challenge = EfirmaChallenge.issue(Instant.ofEpochMilli(Time.currentTimeMillis()));
         context.getAuthenticationSession().setAuthNote(EfirmaChallenge.NOTE_VALUE, challenge.value());
         context.getAuthenticationSession().setAuthNote(EfirmaChallenge.NOTE_ISSUED_AT, challenge.issuedAtNote());
         var form = context.form().setAttribute("efirmaChallenge", challenge.value())
+                .setAttribute("efirmaRecovery", recovery)
                 .setAttribute("efirmaMaxBytes", EfirmaCertificate.MAX_BYTES);
         if (problem != null) {
             form.setError(problem.messageKey());

@@ -17,6 +17,8 @@ public enum EfirmaProblem {
     NOT_A_KEY("icsoeEfirmaNotAKeyMessage", true),
     /** A file is larger than any SAT certificate or key (browser and server). */
     FILE_TOO_LARGE("icsoeEfirmaFileTooLargeMessage", true),
+    /** The page checked the key against the certificate before signing: they are not a pair (browser). */
+    KEY_NOT_FOR_CERTIFICATE("icsoeEfirmaKeyNotForCertificateMessage", true),
     /** A field was left empty (browser). */
     MISSING_FILES("icsoeEfirmaMissingFilesMessage", true),
     /** The browser cannot sign (no WebCrypto, e.g. an old browser or a page not served over HTTPS). */
@@ -32,18 +34,26 @@ public enum EfirmaProblem {
     /** Not issued by a configured trust anchor (or none is configured). */
     UNTRUSTED("icsoeEfirmaUntrustedMessage", false),
     REVOKED("icsoeEfirmaRevokedMessage", false),
+    /** On the operator's deny list (serial number or SHA-256 fingerprint in the step's configuration). */
+    DENIED("icsoeEfirmaDeniedMessage", false),
     /** OCSP is fail-closed and the responder gave no usable answer. */
     REVOCATION_UNKNOWN("icsoeEfirmaRevocationUnknownMessage", false),
     /** A Certificado de Sello Digital (issued to a branch for invoices), not an e.firma. */
     CSD("icsoeEfirmaCsdMessage", false),
+    /** A persona moral's (company's) e.firma: it does not sign in to a personal account. */
+    COMPANY("icsoeEfirmaCompanyMessage", false),
     /** The key usage does not allow signing. */
     NO_SIGNING_USAGE("icsoeEfirmaNoSigningUsageMessage", false),
-    /** The subject carries no valid CURP in serialNumber (e.g. a company's own e.firma). */
+    /** The subject carries no valid CURP in serialNumber. */
     NO_CURP("icsoeEfirmaNoCurpMessage", false),
     NO_ACCOUNT("icsoeEfirmaNoAccountMessage", false, Errors.USER_NOT_FOUND),
     ACCOUNT_DISABLED("icsoeEfirmaAccountDisabledMessage", false, Errors.USER_DISABLED),
     /** Keycloak's brute-force protection holds the account. */
-    ACCOUNT_LOCKED("icsoeEfirmaAccountLockedMessage", false, Errors.USER_TEMPORARILY_DISABLED);
+    ACCOUNT_LOCKED("icsoeEfirmaAccountLockedMessage", false, Errors.USER_TEMPORARILY_DISABLED),
+    /** Recovery only: no registered, enabled capturista for the CURP (one message for both, no enumeration). */
+    NO_RECOVERY("icsoeEfirmaNoRecoveryMessage", false),
+    /** This client address used up its e.firma attempts for the window (the per-address slot). */
+    THROTTLED("icsoeEfirmaThrottledMessage", false);
 
     private final String messageKey;
     private final boolean reportableByBrowser;

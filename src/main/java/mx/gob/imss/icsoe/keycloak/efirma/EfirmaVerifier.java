@@ -2,36 +2,47 @@ package mx.gob.imss.icsoe.keycloak.efirma;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.Signature;
 import java.security.cert.TrustAnchor;
 import java.util.Date;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import mx.gob.imss.icsoe.keycloak.curp.Curp;
 
 /**
- * Everything the server checks about a posted e.firma sign-in that needs no Keycloak: the
- * certificate's profile, its chain (and revocation), the RSASSA-PKCS1-v1_5 / SHA-256 signature over
- * the challenge the server issued, and the CURP of its subject. Checks run in that order, so an
- * account is never looked up for a certificate that is not trusted and proven.
+ * Everything the server checks about a posted e.firma sign-in that needs no Keycloak, in this order:
+ * the certificate's profile (read from the certificate alone: no file, no network), the
+ * RSASSA-PKCS1-v1_5 / SHA-256 signature over the challenge the server issued, and only then the
+ * operator's deny list, the trust anchors (parsed here, not before), the chain, revocation (CRL from the
+ * node's cache, OCSP) and the CURP of its subject. So an unauthenticated post with someone's public
+ * certificate and a made-up signature never makes the server read anchors or ask anybody anything, and
+ * an account is never looked up for a certificate that is not trusted and proven.
  */
 public final class EfirmaVerifier {
 
     /** A 4096-bit RSA signature is 512 bytes; SAT issues 2048-bit keys. */
     public static final int MAX_SIGNATURE_BYTES = 1024;
 
-    private final Set<TrustAnchor> anchors;
+    private final Supplier<Set<TrustAnchor>> anchors;
     private final EfirmaConfig config;
+    private final CrlCache crls;
+    private final ConfigWarnings warnings;
 
-    public EfirmaVerifier(Set<TrustAnchor> anchors, EfirmaConfig config) {
-        this.anchors = Set.copyOf(anchors);
+    public EfirmaVerifier(Supplier<Set<TrustAnchor>> anchors, EfirmaConfig config, CrlCache crls, ConfigWarnings warnings) {
+        this.anchors = anchors;
         this.config = config;
+        this.crls = crls;
+        this.warnings = warnings;
     }
 
     /**
-     * The outcome. {@code curp} is set only when every check passed; {@code trusted} says whether the
-     * certificate chained to an anchor (only then may a failure count against its person).
+     * The outcome. {@code curp} is set when every check passed, and for a signature that does not
+     * verify (the certificate's claimed CURP, for the event's keyed hash only); {@code trusted} says
+     * whether the certificate chained to an anchor.
      */
     public record Outcome(EfirmaProblem problem, Curp curp, boolean trusted) {
         static Outcome failed(EfirmaProblem problem, boolean trusted) {
@@ -52,16 +63,44 @@ public final class EfirmaVerifier {
             return Outcome.failed(EfirmaProblem.NOT_A_CERTIFICATE, false);
         }
         EfirmaCertificate cert = parsed.get();
-        Optional<EfirmaProblem> problem = cert.profileProblem(now)
-                .or(() -> ChainCheck.problem(cert.x509(), anchors, config.ocsp(), config.ocspUrl(), now));
+        Optional<EfirmaProblem> profile = cert.profileProblem(now, config.allowCompany());
+        if (profile.isPresent()) {
+            return Outcome.failed(profile.get(), false);
+        }
+        if (!signs(cert, signature, challenge)) {
+            return new Outcome(EfirmaProblem.KEY_MISMATCH, cert.curp().orElse(null), false);
+        }
+        if (denied(cert)) {
+            return Outcome.failed(EfirmaProblem.DENIED, false);
+        }
+        Set<TrustAnchor> trusted = anchors.get();
+        warnings.anchors(trusted);
+        Optional<EfirmaProblem> problem = ChainCheck.problem(cert.x509(), trusted, EfirmaConfig.Check.OFF, null, now);
         if (problem.isPresent()) {
+            if (problem.get() == EfirmaProblem.UNTRUSTED) {
+                warnings.untrusted(cert.x509(), trusted);
+            }
             return Outcome.failed(problem.get(), false);
         }
-        Optional<Curp> curp = cert.curp();
-        if (!signs(cert, signature, challenge)) {
-            return new Outcome(EfirmaProblem.KEY_MISMATCH, curp.orElse(null), true);
+        problem = crls.check(cert.x509(), trusted, config, now, warnings)
+                .or(() -> ChainCheck.problem(cert.x509(), trusted, config.ocsp(), config.ocspUrl(), now));
+        if (problem.isPresent()) {
+            return Outcome.failed(problem.get(), true);
         }
-        return curp.map(c -> new Outcome(null, c, true)).orElseGet(() -> Outcome.failed(EfirmaProblem.NO_CURP, true));
+        return cert.curp().map(c -> new Outcome(null, c, true)).orElseGet(() -> Outcome.failed(EfirmaProblem.NO_CURP, true));
+    }
+
+    /** The certificate's serial number or SHA-256 fingerprint is on the operator's deny list. */
+    boolean denied(EfirmaCertificate cert) {
+        if (config.denyList().isEmpty()) {
+            return false;
+        }
+        try {
+            String fingerprint = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(cert.x509().getEncoded()));
+            return config.denyList().contains(fingerprint) || config.denyList().contains(cert.x509().getSerialNumber().toString(16));
+        } catch (GeneralSecurityException e) {
+            return true;
+        }
     }
 
     static boolean signs(EfirmaCertificate cert, byte[] signature, String challenge) {

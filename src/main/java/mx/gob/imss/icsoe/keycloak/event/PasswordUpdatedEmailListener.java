@@ -18,6 +18,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
+import mx.gob.imss.icsoe.keycloak.efirma.EfirmaRecoveryAuthenticatorFactory;
 import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
@@ -70,14 +71,19 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
     @Override
     public void onEvent(Event event) {
         PasswordChange.userOf(event).ifPresent(userId -> schedule(event.getRealmId(), event.getRealmName(), userId,
-                event.getTime(), Via.USER));
+                event.getTime(), Via.USER, viaEfirma()));
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
         PasswordChange.userOf(event)
                 .or(() -> PasswordChange.updatedUserOf(event).filter(userId -> passwordSetInThisRequest(event.getRealmId(), userId)))
-                .ifPresent(userId -> schedule(event.getRealmId(), event.getRealmName(), userId, event.getTime(), Via.ADMIN));
+                .ifPresent(userId -> schedule(event.getRealmId(), event.getRealmName(), userId, event.getTime(), Via.ADMIN, false));
+    }
+
+    /** The change ends a password recovery with the e.firma: the password form marked this request so. */
+    private boolean viaEfirma() {
+        return Boolean.TRUE.equals(session.getAttribute(EfirmaRecoveryAuthenticatorFactory.RECOVERY_NOTE));
     }
 
     /** Whether the user's stored password was created during this request (read in its transaction). */
@@ -88,7 +94,7 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
                 .getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).map(CredentialModel::getCreatedDate), opened);
     }
 
-    private void schedule(String realmId, String realmName, String userId, long time, Via via) {
+    private void schedule(String realmId, String realmName, String userId, long time, Via via, boolean viaEfirma) {
         if (realmId == null) {
             return;
         }
@@ -96,7 +102,7 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         if (pending.containsKey(key)) {
             return;
         }
-        Change change = new Change(realmId, userId, Instant.ofEpochMilli(time));
+        Change change = new Change(realmId, userId, Instant.ofEpochMilli(time), viaEfirma);
         boolean written = true;
         try {
             delivery.deliver(change);
@@ -119,7 +125,11 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         // nothing held
     }
 
-    record Change(String realmId, String userId, Instant when) {
+    /** {@code viaEfirma}: the person proved herself with her e.firma, not through her mailbox; the email says so. */
+    record Change(String realmId, String userId, Instant when, boolean viaEfirma) {
+        Change(String realmId, String userId, Instant when) {
+            this(realmId, userId, when, false);
+        }
     }
 
     /** A change with what its count needs: the realm's name, who made it, whether its row was written. */

@@ -27,6 +27,7 @@ final class PasswordUpdatedEmailSender {
     static final String SUBJECT_KEY = "icsoePasswordUpdatedSubject";
     static final String ATTR_CHANGED_AT = "changedAt";
     static final String ATTR_REALM_NAME = "realmName";
+    static final String ATTR_VIA_EFIRMA = "viaEfirma";
 
     /** Read by Keycloak's FreeMarkerEmailTemplateProvider: the recipient's locale, not the requester's browser. */
     private static final String IGNORE_ACCEPT_LANGUAGE = "IGNORE_ACCEPT_LANGUAGE_HEADER";
@@ -54,6 +55,7 @@ final class PasswordUpdatedEmailSender {
         Locale locale = session.getContext().resolveLocale(user, true);
         Map<String, Object> attributes = new HashMap<>();
         attributes.put(ATTR_CHANGED_AT, ChangedAtFormat.format(change.when(), locale));
+        attributes.put(ATTR_VIA_EFIRMA, change.viaEfirma());
         attributes.put(ATTR_REALM_NAME, realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
         EmailRendering email = new EmailRendering(session);
         email.setRealm(realm).setUser(user).setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)

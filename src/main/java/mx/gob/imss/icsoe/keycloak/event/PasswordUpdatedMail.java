@@ -36,7 +36,8 @@ final class PasswordUpdatedMail implements MailKind {
     static final String EVENT_ABANDONED = "icsoe_mail_abandoned";
 
     /** The row's payload. */
-    public record Row(String userId, long changedAt) {
+    /** {@code efirma}: made at the end of a recovery with the e.firma (absent in older rows: false). */
+    public record Row(String userId, long changedAt, boolean efirma) {
     }
 
     private final PasswordUpdatedEmailSender sender;
@@ -52,7 +53,7 @@ final class PasswordUpdatedMail implements MailKind {
 
     /** Writes the row of {@code change} in {@code session}'s transaction. */
     static void add(KeycloakSession session, PasswordUpdatedEmailListener.Change change) {
-        Outbox.add(session, KIND, change.realmId(), new Row(change.userId(), change.when().toEpochMilli()),
+        Outbox.add(session, KIND, change.realmId(), new Row(change.userId(), change.when().toEpochMilli(), change.viaEfirma()),
                 System.currentTimeMillis() + WORTH_SENDING.toMillis());
     }
 
@@ -61,7 +62,7 @@ final class PasswordUpdatedMail implements MailKind {
         Row row = Outbox.read(entry, Row.class);
         try {
             return sender.render(session, new PasswordUpdatedEmailListener.Change(entry.getRealmId(), row.userId(),
-                    Instant.ofEpochMilli(row.changedAt()))).map(Preparation::send).orElseGet(Preparation::done);
+                    Instant.ofEpochMilli(row.changedAt()), row.efirma())).map(Preparation::send).orElseGet(Preparation::done);
         } catch (EmailException e) {
             throw new IllegalStateException("password-updated email not rendered", e);
         }

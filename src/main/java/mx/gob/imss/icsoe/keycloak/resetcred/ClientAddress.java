@@ -10,7 +10,7 @@ import java.util.Arrays;
  * prefix. One IPv6 subscriber usually holds a whole /64 and can pick a new address per request, so
  * counting single IPv6 addresses would not limit anybody.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
     static final int IPV6_PREFIX_BYTES = 8;
 
@@ -21,7 +21,7 @@ final class ClientAddress {
      * The bucket of {@code remoteAddr} (an address literal as Keycloak reports it): the address itself
      * for IPv4 (also IPv4-mapped IPv6), {@code "xxxx:…/64"} for IPv6; anything unparsable as it is.
      */
-    static String bucket(String remoteAddr) {
+    public static String bucket(String remoteAddr) {
         if (remoteAddr == null || remoteAddr.isBlank()) {
             return "";
         }

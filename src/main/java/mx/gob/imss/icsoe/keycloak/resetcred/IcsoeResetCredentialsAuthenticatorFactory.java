@@ -22,8 +22,9 @@ public final class IcsoeResetCredentialsAuthenticatorFactory implements Authenti
 
     private static final IcsoeResetCredentialsAuthenticator SINGLETON = new IcsoeResetCredentialsAuthenticator();
 
+    /** ALTERNATIVE beside the e.firma recovery step (realm file: sub-flow {@code icsoe reset identify}). */
     private static final AuthenticationExecutionModel.Requirement[] REQUIREMENT_CHOICES = {
-            AuthenticationExecutionModel.Requirement.REQUIRED
+            AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.ALTERNATIVE
     };
 
     static final List<ProviderConfigProperty> CONFIG_PROPERTIES = ProviderConfigurationBuilder.create()

@@ -11,16 +11,16 @@ import org.keycloak.models.SingleUseObjectProvider;
  * free slot; a slot frees itself when its entry expires, so the window slides per slot. No read-modify-write,
  * hence no race between cluster nodes, and nothing in JVM memory.
  */
-final class SlotThrottle {
+public final class SlotThrottle {
 
     private final SingleUseObjectProvider store;
 
-    SlotThrottle(SingleUseObjectProvider store) {
+    public SlotThrottle(SingleUseObjectProvider store) {
         this.store = store;
     }
 
     /** Takes a slot for {@code subjectKey} (already hashed); {@code false} when all are taken. */
-    boolean tryAcquire(String subjectKey, int limit, Duration window) {
+    public boolean tryAcquire(String subjectKey, int limit, Duration window) {
         long lifespan = Math.max(1, window.toSeconds());
         for (int slot = 0; slot < limit; slot++) {
             if (store.putIfAbsent(slotKey(subjectKey, slot), lifespan)) {

@@ -23,6 +23,7 @@ import org.keycloak.services.managers.UserSessionManager;
 import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import mx.gob.imss.icsoe.keycloak.efirma.EfirmaRecoveryAuthenticatorFactory;
 import mx.gob.imss.icsoe.keycloak.policy.IcsoePasswordRulesView;
 import mx.gob.imss.icsoe.keycloak.resetcred.ResetLinkSubmit;
 
@@ -33,6 +34,8 @@ import mx.gob.imss.icsoe.keycloak.resetcred.ResetLinkSubmit;
  *   <li>the realm's password rules as form attributes for the ICSOE page's checklist;</li>
  *   <li>on a form reached through a reset link, the link's checks made again at the submit
  *       ({@link ResetLinkSubmit}): a form left open must not override a newer reset;</li>
+ *   <li>on a form reached through a recovery with the e.firma, the request is marked so for the
+ *       password-updated email (session attribute {@value EfirmaRecoveryAuthenticatorFactory#RECOVERY_NOTE});</li>
  *   <li>after a successful change, in a realm whose {@code UPDATE_PASSWORD} configuration has
  *       {@value #END_OTHER_SESSIONS} = {@code true} (admin console: Authentication → Required actions;
  *       the ICSOE realm file sets it), every other session of the user ends, offline sessions too,
@@ -94,6 +97,10 @@ public final class IcsoeUpdatePassword extends UpdatePassword {
             return;
         }
         addRules(context);
+        if (context.getAuthenticationSession().getAuthNote(EfirmaRecoveryAuthenticatorFactory.RECOVERY_NOTE) != null) {
+            // for the password-updated email, which Keycloak's event reaches inside super.processAction
+            context.getSession().setAttribute(EfirmaRecoveryAuthenticatorFactory.RECOVERY_NOTE, Boolean.TRUE);
+        }
         super.processAction(context);
         if (context.getStatus() != RequiredActionContext.Status.SUCCESS) {
             return;

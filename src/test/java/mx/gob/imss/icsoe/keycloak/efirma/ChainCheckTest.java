@@ -37,15 +37,15 @@ class ChainCheckTest {
 
     @Test
     void givenACertificateOfTheAnchor_thenTrusted() {
-        assertThat(ChainCheck.problem(fiel().certificate(), anchors, EfirmaConfig.Ocsp.OFF, null, new Date())).isEmpty();
+        assertThat(ChainCheck.problem(fiel().certificate(), anchors, EfirmaConfig.Check.OFF, null, new Date())).isEmpty();
     }
 
     @Test
     void givenAnotherCa_orNoAnchorAtAll_thenUntrusted() {
         var foreign = SatFixtures.issue(SatFixtures.ca("AC de pruebas"), SatFixtures.Profile.fiel(EfirmaCertificateTest.CURP));
-        assertThat(ChainCheck.problem(foreign.certificate(), anchors, EfirmaConfig.Ocsp.OFF, null, new Date()))
+        assertThat(ChainCheck.problem(foreign.certificate(), anchors, EfirmaConfig.Check.OFF, null, new Date()))
                 .as("same name, other key").contains(EfirmaProblem.UNTRUSTED);
-        assertThat(ChainCheck.problem(fiel().certificate(), Set.of(), EfirmaConfig.Ocsp.OFF, null, new Date()))
+        assertThat(ChainCheck.problem(fiel().certificate(), Set.of(), EfirmaConfig.Check.OFF, null, new Date()))
                 .contains(EfirmaProblem.UNTRUSTED);
     }
 
@@ -57,13 +57,13 @@ class ChainCheckTest {
         ocsp.revoke(revoked.certificate().getSerialNumber());
         int before = ocsp.requests();
 
-        assertThat(ChainCheck.problem(good.certificate(), anchors, EfirmaConfig.Ocsp.FAIL_CLOSED, url, new Date())).isEmpty();
-        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Ocsp.FAIL_CLOSED, url, new Date()))
+        assertThat(ChainCheck.problem(good.certificate(), anchors, EfirmaConfig.Check.FAIL_CLOSED, url, new Date())).isEmpty();
+        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Check.FAIL_CLOSED, url, new Date()))
                 .contains(EfirmaProblem.REVOKED);
-        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Ocsp.FAIL_OPEN, url, new Date()))
+        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Check.FAIL_OPEN, url, new Date()))
                 .as("fail-open still refuses a definite 'revoked'").contains(EfirmaProblem.REVOKED);
         assertThat(ocsp.requests() - before).isGreaterThanOrEqualTo(3);
-        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Ocsp.OFF, url, new Date()))
+        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Check.OFF, url, new Date()))
                 .as("off asks nobody").isEmpty();
     }
 
@@ -71,7 +71,7 @@ class ChainCheckTest {
     void givenOcspFromTheCertificatesAia_thenThatResponderIsAsked() {
         SatFixtures.Efirma revoked = SatFixtures.issue(ca, SatFixtures.Profile.fiel(EfirmaCertificateTest.CURP).ocsp(ocsp.url()));
         ocsp.revoke(revoked.certificate().getSerialNumber());
-        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Ocsp.FAIL_CLOSED, null, new Date()))
+        assertThat(ChainCheck.problem(revoked.certificate(), anchors, EfirmaConfig.Check.FAIL_CLOSED, null, new Date()))
                 .contains(EfirmaProblem.REVOKED);
     }
 
@@ -79,8 +79,8 @@ class ChainCheckTest {
     void givenAResponderThatIsDown_thenFailClosedRefusesAndFailOpenLetsThrough() {
         URI down = URI.create("http://127.0.0.1:" + FreePorts.any() + "/ocsp");
         SatFixtures.Efirma good = fiel();
-        assertThat(ChainCheck.problem(good.certificate(), anchors, EfirmaConfig.Ocsp.FAIL_CLOSED, down, new Date()))
+        assertThat(ChainCheck.problem(good.certificate(), anchors, EfirmaConfig.Check.FAIL_CLOSED, down, new Date()))
                 .contains(EfirmaProblem.REVOCATION_UNKNOWN);
-        assertThat(ChainCheck.problem(good.certificate(), anchors, EfirmaConfig.Ocsp.FAIL_OPEN, down, new Date())).isEmpty();
+        assertThat(ChainCheck.problem(good.certificate(), anchors, EfirmaConfig.Check.FAIL_OPEN, down, new Date())).isEmpty();
     }
 }

@@ -68,8 +68,23 @@ class EfirmaCertificateTest {
         }
 
         @Test
-        void givenACompanysEfirma_thenItIsTheRepresentativesCurpAfterTheSlash() {
-            assertThat(parsed(SatFixtures.Profile.fiel(CURP).serialNumber(" / " + CURP)).curp()).map(Curp::value).contains(CURP);
+        void givenACompanysEfirma_thenItIsRefusedAsACompany_notTakenForTheRepresentative() {
+            var company = parsed(SatFixtures.Profile.company(CURP));
+            assertThat(company.isCompany()).isTrue();
+            assertThat(company.profileProblem(new Date())).contains(EfirmaProblem.COMPANY);
+            assertThat(company.profileProblem(new Date(), true)).as("only where the deployer allows companies").isEmpty();
+        }
+
+        @Test
+        void givenEitherSignOfACompany_thenACompany() {
+            var byRfc = parsed(SatFixtures.Profile.fiel(CURP).rfc("ESI920427886 / HEGG850315AB1"));
+            var bySerialNumber = parsed(SatFixtures.Profile.fiel(CURP).serialNumber(" / " + CURP));
+            var rfcAlone = parsed(SatFixtures.Profile.fiel(CURP).rfc("ESI920427886"));
+            assertThat(byRfc.profileProblem(new Date())).as("12-character first RFC").contains(EfirmaProblem.COMPANY);
+            assertThat(bySerialNumber.profileProblem(new Date())).as("' / CURP' serialNumber").contains(EfirmaProblem.COMPANY);
+            assertThat(rfcAlone.isCompany()).isTrue();
+            assertThat(parsed(SatFixtures.Profile.fiel(CURP)).isCompany()).as("a person's own: bare CURP, 13-character RFC").isFalse();
+            assertThat(parsed(SatFixtures.Profile.fiel(CURP).rfc("HEGG850315AB1 / ")).isCompany()).isFalse();
         }
 
         @Test
@@ -114,8 +129,28 @@ class EfirmaCertificateTest {
         void givenACsd_thenCsdEvenThoughItCanSign() {
             var cert = parsed(SatFixtures.Profile.fiel(CURP).csd("SUCURSAL CENTRO"));
             assertThat(cert.isCsd()).isTrue();
+            assertThat(cert.isFiel()).isFalse();
             assertThat(cert.profileProblem(new Date())).contains(EfirmaProblem.CSD);
-            assertThat(parsed(SatFixtures.Profile.fiel(CURP)).isCsd()).isFalse();
+            var fiel = parsed(SatFixtures.Profile.fiel(CURP));
+            assertThat(fiel.isCsd()).isFalse();
+            assertThat(fiel.isFiel()).isTrue();
+        }
+
+        @ParameterizedTest
+        @org.junit.jupiter.params.provider.EnumSource(SatFixtures.StringType.class)
+        void givenAnOuInAnyStringType_thenNotAnEfirma_evenWithTheEfirmasPurposes(SatFixtures.StringType type) {
+            var cert = parsed(SatFixtures.Profile.fiel(CURP).ou("SUCURSAL 01", type));
+            assertThat(cert.isCsd()).as(type.name()).isTrue();
+            assertThat(cert.isFiel()).as(type.name()).isFalse();
+            assertThat(cert.profileProblem(new Date())).as(type.name()).contains(EfirmaProblem.CSD);
+        }
+
+        @Test
+        void givenNoOuButNotTheEfirmasPurposes_thenNotAnEfirma() {
+            var cert = parsed(SatFixtures.Profile.fiel(CURP).withoutFielPurposes());
+            assertThat(cert.isCsd()).isFalse();
+            assertThat(cert.isFiel()).as("decided positively, not by the absence of OU alone").isFalse();
+            assertThat(cert.profileProblem(new Date())).contains(EfirmaProblem.CSD);
         }
 
         @Test

@@ -72,7 +72,8 @@ class EfirmaIT {
     static void setUp(IcsoeKeycloak kc) throws IOException {
         ca = SatFixtures.ca("AC de pruebas del SAT");
         ocsp = new OcspResponder(ca);
-        realmSetup = EfirmaRealm.trusting(kc, ca, Map.of(EfirmaConfig.OCSP, "fail-closed", EfirmaConfig.OCSP_URL, ocsp.url()));
+        realmSetup = EfirmaRealm.trusting(kc, ca, Map.of(EfirmaConfig.OCSP, "fail-closed", EfirmaConfig.OCSP_URL, ocsp.url(),
+                EfirmaConfig.POSTS_PER_ADDRESS, "1000"));
         assertThat(kc.realm().toRepresentation().getBrowserSecurityHeaders().get("contentSecurityPolicy"))
                 .as("the realm's strict policy").contains("script-src 'self'").doesNotContain("unsafe");
         files = Files.createDirectories(Path.of(System.getProperty("icsoe.work.dir", "target/it-work"), "efirma"));
@@ -264,7 +265,8 @@ class EfirmaIT {
 
         List<Case> cases = List.of(
                 new Case("wrong password", "La contraseña de la clave privada no es correcta", valid[0], valid[1], "otra-contraseña"),
-                new Case("key of another e.firma", "La clave privada no corresponde al certificado", valid[0], other[1], PASSWORD),
+                new Case("key of another e.firma", "La clave privada no corresponde al certificado: lo revisamos en este dispositivo",
+                        valid[0], other[1], PASSWORD),
                 new Case("expired", "está vencido", cer("caso-vencida", SatFixtures.Profile.fiel(capturista.curp())
                         .valid(now.minus(Duration.ofDays(800)), now.minus(Duration.ofDays(2)))), null, PASSWORD),
                 new Case("not yet valid", "todavía no es válido", cer("caso-futura", SatFixtures.Profile.fiel(capturista.curp())
@@ -274,6 +276,8 @@ class EfirmaIT {
                 new Case("revoked", "fue revocado", filesOf("caso-revocada", revoked)[0], null, PASSWORD),
                 new Case("CSD", "certificado de sello digital (CSD)", cer("caso-csd",
                         SatFixtures.Profile.fiel(capturista.curp()).csd("SUCURSAL CENTRO")), null, PASSWORD),
+                new Case("company", "La e.firma de una empresa no sirve para ingresar a una cuenta personal; usa tu e.firma como persona física.",
+                        cer("caso-empresa", SatFixtures.Profile.company(capturista.curp())), null, PASSWORD),
                 new Case("no account", "No hay una cuenta de ICSOE para la CURP", filesOf("caso-sin-cuenta", fielFor(stranger))[0], null, PASSWORD),
                 new Case("disabled account", "Tu cuenta de ICSOE está deshabilitada", filesOf("caso-deshabilitada", fielFor(disabled.curp()))[0], null, PASSWORD),
                 new Case("a text file as certificate", "no es un certificado de e.firma", write("caso-texto.cer",
@@ -290,6 +294,8 @@ class EfirmaIT {
             page.ingresar();
             assertThat(page.isShown()).as("%s: the same page", c.name()).isTrue();
             assertThat(page.alert()).as(c.name()).contains(c.message());
+            assertThat(page.text("icsoe-efirma-choose-again")).as("%s: the person is told to choose the files again", c.name())
+                    .contains("vuelve a elegir tus archivos .cer y .key");
             List<Integer> statuses = new ArrayList<>();
             List<Map<String, String>> posts = postedForms(statuses);
             assertThat(statuses).as("%s: HTTP statuses", c.name()).isNotEmpty().allMatch(s -> s == 200);

@@ -34,6 +34,21 @@ public final class EfirmaPage {
         return page;
     }
 
+    /**
+     * Opens {@code loginUrl}, follows "¿Olvidaste tu contraseña?" and then "Restablece tu contraseña con
+     * tu e.firma" under the reset form.
+     */
+    public static EfirmaPage fromResetPage(WebDriver driver, String loginUrl) {
+        driver.get(loginUrl);
+        EfirmaPage page = new EfirmaPage(driver);
+        page.await(By.id("kc-forgot-password"));
+        page.clickAndWait(By.id("kc-forgot-password"));
+        page.await(By.id("icsoe-efirma-recovery"));
+        page.clickAndWait(By.id("icsoe-efirma-recovery"));
+        page.await(By.id(FORM));
+        return page;
+    }
+
     public void choose(Path cer, Path key, String password) {
         if (cer != null) {
             driver.findElement(By.id("efirma-cer")).sendKeys(cer.toAbsolutePath().toString());

@@ -20,9 +20,38 @@ class EfirmaProblemTest {
         assertThat(EfirmaProblem.fromBrowser("browser_unsupported")).contains(EfirmaProblem.BROWSER_UNSUPPORTED);
         assertThat(EfirmaProblem.fromBrowser("no_account")).as("only the server decides that").isEmpty();
         assertThat(EfirmaProblem.fromBrowser("key_mismatch")).isEmpty();
+        assertThat(EfirmaProblem.fromBrowser("key_not_for_certificate")).contains(EfirmaProblem.KEY_NOT_FOR_CERTIFICATE);
+        assertThat(EfirmaProblem.fromBrowser("company")).isEmpty();
+        assertThat(EfirmaProblem.fromBrowser("throttled")).isEmpty();
         assertThat(EfirmaProblem.fromBrowser("WRONG_PASSWORD")).isEmpty();
         assertThat(EfirmaProblem.fromBrowser("")).isEmpty();
         assertThat(EfirmaProblem.fromBrowser(null)).isEmpty();
+    }
+
+    @Test
+    void theRecoveryStepIsRegisteredWithTheSameSettings() {
+        assertThat(ServiceLoader.load(AuthenticatorFactory.class).stream().map(ServiceLoader.Provider::get))
+                .filteredOn(f -> f instanceof EfirmaRecoveryAuthenticatorFactory)
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.getId()).isEqualTo("icsoe-efirma-recovery");
+                    assertThat(f.getRequirementChoices()).contains(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
+                    assertThat(f.getConfigProperties()).isEqualTo(EfirmaAuthenticatorFactory.CONFIG_PROPERTIES);
+                });
+    }
+
+    @Test
+    void everyProblemHasASpanishAndAnEnglishMessage() throws Exception {
+        for (String lang : new String[] {"es", "en"}) {
+            java.util.Properties messages = new java.util.Properties();
+            try (var in = new java.io.InputStreamReader(getClass().getResourceAsStream("/theme-resources/messages/messages_" + lang + ".properties"),
+                    java.nio.charset.StandardCharsets.UTF_8)) {
+                messages.load(in);
+            }
+            for (EfirmaProblem problem : EfirmaProblem.values()) {
+                assertThat(messages.getProperty(problem.messageKey())).as("%s %s", lang, problem).isNotBlank();
+            }
+        }
     }
 
     @Test
@@ -37,14 +66,16 @@ class EfirmaProblemTest {
     @Test
     void theStepIsRegisteredAsAConfigurableAlternative() {
         assertThat(ServiceLoader.load(AuthenticatorFactory.class).stream().map(ServiceLoader.Provider::get))
-                .filteredOn(f -> f instanceof EfirmaAuthenticatorFactory)
+                .filteredOn(f -> f.getClass() == EfirmaAuthenticatorFactory.class)
                 .singleElement()
                 .satisfies(f -> {
                     assertThat(f.getId()).isEqualTo("icsoe-efirma");
                     assertThat(f.getRequirementChoices()).contains(AuthenticationExecutionModel.Requirement.ALTERNATIVE);
                     assertThat(f.getConfigProperties()).extracting(ProviderConfigProperty::getName).containsExactly(
                             EfirmaConfig.TRUST_ANCHORS_PEM, EfirmaConfig.TRUST_ANCHORS_FILE, EfirmaConfig.OCSP,
-                            EfirmaConfig.OCSP_URL, EfirmaConfig.CHALLENGE_SECONDS);
+                            EfirmaConfig.OCSP_URL, EfirmaConfig.CHALLENGE_SECONDS, EfirmaConfig.CRL, EfirmaConfig.CRL_SOURCES,
+                            EfirmaConfig.DENY_LIST, EfirmaConfig.ALLOW_COMPANY, EfirmaConfig.POSTS_PER_ADDRESS,
+                            EfirmaConfig.ADDRESS_WINDOW_MINUTES);
                 });
     }
 }

@@ -50,6 +50,15 @@ public final class EfirmaRealm implements AutoCloseable {
         return new EfirmaRealm(flows, id, imported);
     }
 
+    /** Applies {@code settings} on top of the current ones (until {@link #close}). */
+    public void set(Map<String, String> settings) {
+        AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(configId);
+        Map<String, String> changed = new HashMap<>(config.getConfig());
+        changed.putAll(settings);
+        config.setConfig(changed);
+        flows.updateAuthenticatorConfig(configId, config);
+    }
+
     @Override
     public void close() {
         AuthenticatorConfigRepresentation config = flows.getAuthenticatorConfig(configId);

@@ -32,13 +32,15 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 /**
  * A real OCSP responder for the test CA, on a free loopback port: answers "revoked" for the serial
  * numbers it was told about and "good" for the rest, signed by the CA itself. Accepts GET (the JDK
- * client's choice for small requests) and POST.
+ * client's choice for small requests) and POST. It also serves the CA's CRL listing the same serials,
+ * and counts both kinds of request.
  */
 public final class OcspResponder implements AutoCloseable {
 
     private final SatFixtures.Ca ca;
     private final Set<BigInteger> revoked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger crlRequests = new AtomicInteger();
     private final HttpServer server;
 
     public OcspResponder(SatFixtures.Ca ca) {
@@ -49,11 +51,36 @@ public final class OcspResponder implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         server.createContext("/ocsp", this::handle);
+        server.createContext("/crl", this::crl);
         server.start();
     }
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp";
+    }
+
+    /** Where the CA's CRL is served: it lists the serials {@link #revoke}d so far. */
+    public String crlUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/crl/ca.crl";
+    }
+
+    /** How many CRL downloads were served. */
+    public int crlRequests() {
+        return crlRequests.get();
+    }
+
+    private void crl(HttpExchange exchange) throws IOException {
+        try {
+            byte[] der = SatFixtures.crl(ca, revoked.toArray(BigInteger[]::new));
+            crlRequests.incrementAndGet();
+            exchange.getResponseHeaders().add("Content-Type", "application/pkix-crl");
+            exchange.sendResponseHeaders(200, der.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(der);
+            }
+        } finally {
+            exchange.close();
+        }
     }
 
     public void revoke(BigInteger serial) {

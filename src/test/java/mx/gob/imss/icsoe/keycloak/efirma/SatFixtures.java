@@ -15,7 +15,20 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERBMPString;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.asn1.DERT61String;
+import org.bouncycastle.asn1.DERUniversalString;
+import org.bouncycastle.asn1.DERVisibleString;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.cert.X509v2CRLBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -80,33 +93,85 @@ public final class SatFixtures {
         }
     }
 
-    /** What to put into a certificate. */
-    public record Profile(String curpField, String rfc, String branch, Instant notBefore, Instant notAfter,
-                          boolean signingUsage, String ocspUrl) {
+    /** The ASN.1 string type an attribute value is written in. */
+    public enum StringType {
+        UTF8, PRINTABLE, IA5, BMP, TELETEX, UNIVERSAL, VISIBLE;
+
+        ASN1Encodable encode(String value) {
+            return switch (this) {
+                case UTF8 -> new DERUTF8String(value);
+                case PRINTABLE -> new DERPrintableString(value);
+                case IA5 -> new DERIA5String(value);
+                case BMP -> new DERBMPString(value);
+                case TELETEX -> new DERT61String(value);
+                case UNIVERSAL -> new DERUniversalString(universal(value));
+                case VISIBLE -> new DERVisibleString(value);
+            };
+        }
+
+        private static byte[] universal(String value) {
+            return value.getBytes(java.nio.charset.Charset.forName("UTF-32BE"));
+        }
+    }
+
+    /**
+     * What to put into a certificate. Shapes of SAT's kinds: {@link #fiel} a persona física's e.firma (bare
+     * CURP in serialNumber, 13-character RFC in x500UniqueIdentifier, SAT's key usages and the e.firma's
+     * extended key usages: email protection and client authentication); {@link #company} a persona
+     * moral's e.firma ({@code " / CURP"} of the representative, {@code "RFC12 / RFC13"}); {@link #csd} a
+     * Certificado de Sello Digital (a branch in OU, signing key usages, no extended key usage).
+     */
+    public record Profile(String curpField, String rfc, String branch, StringType branchType, Instant notBefore,
+                          Instant notAfter, boolean signingUsage, boolean fielPurposes, String ocspUrl, String crlUrl) {
         /** A valid personal e.firma for {@code curp}: one year, from yesterday. */
         public static Profile fiel(String curp) {
             Instant now = Instant.now();
-            return new Profile(curp, "XAXX010101000", null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), true, null);
+            return new Profile(curp, "HEGG850315AB1", null, null, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)),
+                    true, true, null, null);
+        }
+
+        /** A company's e.firma whose legal representative has {@code representativeCurp}. */
+        public static Profile company(String representativeCurp) {
+            return fiel(representativeCurp).serialNumber(" / " + representativeCurp).rfc("ESI920427886 / HEGG850315AB1");
         }
 
         public Profile valid(Instant from, Instant to) {
-            return new Profile(curpField, rfc, branch, from, to, signingUsage, ocspUrl);
+            return new Profile(curpField, rfc, branch, branchType, from, to, signingUsage, fielPurposes, ocspUrl, crlUrl);
         }
 
+        /** A CSD as SAT issues it: the branch in OU (UTF8String) and no extended key usage. */
         public Profile csd(String branchName) {
-            return new Profile(curpField, rfc, branchName, notBefore, notAfter, signingUsage, ocspUrl);
+            return ou(branchName, StringType.UTF8).withoutFielPurposes();
+        }
+
+        /** Only an OU, in {@code type}: everything else as an e.firma. */
+        public Profile ou(String branchName, StringType type) {
+            return new Profile(curpField, rfc, branchName, type, notBefore, notAfter, signingUsage, fielPurposes, ocspUrl, crlUrl);
+        }
+
+        public Profile withoutFielPurposes() {
+            return new Profile(curpField, rfc, branch, branchType, notBefore, notAfter, signingUsage, false, ocspUrl, crlUrl);
         }
 
         public Profile withoutSigning() {
-            return new Profile(curpField, rfc, branch, notBefore, notAfter, false, ocspUrl);
+            return new Profile(curpField, rfc, branch, branchType, notBefore, notAfter, false, fielPurposes, ocspUrl, crlUrl);
         }
 
         public Profile ocsp(String url) {
-            return new Profile(curpField, rfc, branch, notBefore, notAfter, signingUsage, url);
+            return new Profile(curpField, rfc, branch, branchType, notBefore, notAfter, signingUsage, fielPurposes, url, crlUrl);
+        }
+
+        /** A CRL distribution point. */
+        public Profile crl(String url) {
+            return new Profile(curpField, rfc, branch, branchType, notBefore, notAfter, signingUsage, fielPurposes, ocspUrl, url);
         }
 
         public Profile serialNumber(String value) {
-            return new Profile(value, rfc, branch, notBefore, notAfter, signingUsage, ocspUrl);
+            return new Profile(value, rfc, branch, branchType, notBefore, notAfter, signingUsage, fielPurposes, ocspUrl, crlUrl);
+        }
+
+        public Profile rfc(String value) {
+            return new Profile(curpField, value, branch, branchType, notBefore, notAfter, signingUsage, fielPurposes, ocspUrl, crlUrl);
         }
     }
 
@@ -154,7 +219,7 @@ public final class SatFixtures {
             name.addRDN(BCStyle.SERIALNUMBER, new DERPrintableString(profile.curpField()));
         }
         if (profile.branch() != null) {
-            name.addRDN(BCStyle.OU, new DERUTF8String(profile.branch()));
+            name.addRDN(BCStyle.OU, profile.branchType().encode(profile.branch()));
         }
         int usage = profile.signingUsage()
                 ? KeyUsage.digitalSignature | KeyUsage.nonRepudiation | KeyUsage.dataEncipherment | KeyUsage.keyAgreement
@@ -164,16 +229,40 @@ public final class SatFixtures {
             X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serial(),
                     Date.from(profile.notBefore()), Date.from(profile.notAfter()), name.build(), keys.getPublic())
                     .addExtension(Extension.keyUsage, true, new KeyUsage(usage))
-                    .addExtension(Extension.extendedKeyUsage, false,
-                            new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_emailProtection, KeyPurposeId.id_kp_clientAuth}))
                     .addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(ca.certificate()))
                     .addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
+            if (profile.fielPurposes()) {
+                builder.addExtension(Extension.extendedKeyUsage, false,
+                        new ExtendedKeyUsage(new KeyPurposeId[] {KeyPurposeId.id_kp_emailProtection, KeyPurposeId.id_kp_clientAuth}));
+            }
+            if (profile.crlUrl() != null) {
+                DistributionPointName where = new DistributionPointName(new GeneralNames(
+                        new GeneralName(GeneralName.uniformResourceIdentifier, profile.crlUrl())));
+                builder.addExtension(Extension.cRLDistributionPoints, false,
+                        new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(where, null, null)}));
+            }
             if (profile.ocspUrl() != null) {
                 builder.addExtension(Extension.authorityInfoAccess, false, new AuthorityInformationAccess(
                         new AccessDescription(AccessDescription.id_ad_ocsp, new GeneralName(GeneralName.uniformResourceIdentifier, profile.ocspUrl()))));
             }
             return new Efirma(sign(builder, ca.key()), keys);
         } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A CRL of {@code ca}, current for a day, listing {@code revoked}; DER. */
+    public static byte[] crl(Ca ca, java.math.BigInteger... revoked) {
+        Instant now = Instant.now();
+        try {
+            X509v2CRLBuilder builder = new X509v2CRLBuilder(new JcaX509CertificateHolder(ca.certificate()).getSubject(),
+                    Date.from(now.minus(Duration.ofMinutes(5))));
+            builder.setNextUpdate(Date.from(now.plus(Duration.ofDays(1))));
+            for (java.math.BigInteger serial : revoked) {
+                builder.addCRLEntry(serial, Date.from(now.minus(Duration.ofMinutes(1))), CRLReason.keyCompromise);
+            }
+            return builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(ca.key())).getEncoded();
+        } catch (OperatorCreationException | IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -100,6 +100,16 @@ class PasswordUpdatedEmailListenerTest {
     }
 
     @Test
+    void givenARequestMarkedAsAnEfirmaRecoveryThenTheChangeSaysSo() {
+        when(session.getAttribute(mx.gob.imss.icsoe.keycloak.efirma.EfirmaRecoveryAuthenticatorFactory.RECOVERY_NOTE)).thenReturn(Boolean.TRUE);
+        listener.onEvent(passwordUpdated("u1", 5L));
+        listener.onEvent(adminReset("u2", 6L), false);
+
+        assertThat(delivered).containsExactly(new PasswordUpdatedEmailListener.Change("realm-1", "u1", Instant.ofEpochMilli(5L), true),
+                new PasswordUpdatedEmailListener.Change("realm-1", "u2", Instant.ofEpochMilli(6L), false));
+    }
+
+    @Test
     void givenSeveralEventsForOneUserInOneTransactionThenOneEmail() {
         listener.onEvent(passwordUpdated("u1", 1L));
         listener.onEvent(adminReset("u1", 2L), false);

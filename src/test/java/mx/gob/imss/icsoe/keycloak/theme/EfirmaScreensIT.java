@@ -67,6 +67,33 @@ class EfirmaScreensIT {
         photograph(kc, "efirma-error");
     }
 
+    @Test
+    void givenTheRecoveryPath_thenTheResetPagesLinkAndTheRecoveryPageAreAccessible_andPhotographed(IcsoeKeycloak kc) throws Exception {
+        ScreenProbe.clearCookies(browser);
+        EfirmaPage page = EfirmaPage.fromResetPage(browser, kc.portalLoginUrl());
+        assertThat(page.text("kc-page-title")).isEqualTo("Restablece tu contraseña con tu e.firma");
+        photograph(kc, "efirma-recovery");
+        page.choose(null, null, null);
+        page.ingresar();
+        assertThat(page.alert()).contains("Elige tu certificado (.cer) y tu clave privada (.key)");
+        photograph(kc, "efirma-recovery-error");
+
+        ScreenProbe.clearCookies(browser);
+        browser.get(kc.portalLoginUrl());
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(30))
+                .until(d -> !d.findElements(org.openqa.selenium.By.id("kc-forgot-password")).isEmpty());
+        org.openqa.selenium.WebElement root = browser.findElement(org.openqa.selenium.By.tagName("html"));
+        browser.findElement(org.openqa.selenium.By.id("kc-forgot-password")).click();
+        mx.gob.imss.icsoe.keycloak.testing.Browsers.awaitNewPage(browser, root, java.time.Duration.ofSeconds(30));
+        assertThat(browser.findElement(org.openqa.selenium.By.id("icsoe-efirma-recovery-form")).getText())
+                .isEqualTo("¿Ya no tienes acceso a tu correo? Restablece tu contraseña con tu e.firma");
+        assertThat(browser.findElement(org.openqa.selenium.By.cssSelector("#icsoe-efirma-recovery strong")).getText())
+                .isEqualTo("Restablece tu contraseña con tu e.firma");
+        assertThat(browser.findElement(org.openqa.selenium.By.tagName("body")).getText())
+                .as("Keycloak's own 'try another way' link stays off: the e.firma has its link").doesNotContain("Ingresar de otra forma");
+        photograph(kc, "reset-credentials-efirma");
+    }
+
     /** ScreenProbe.record with this page's own budget: weight, the console under the CSP, axe-core, screenshots. */
     private static ScreenProbe.Weight photograph(IcsoeKeycloak kc, String screen) {
         ScreenProbe.Weight weight = ScreenProbe.weigh(browser, screen, kc.baseUrl());
