@@ -81,11 +81,11 @@ class ClusterGuaranteesIT {
         }
         ClusterFlows.sleep(ClusterFlows.NO_MAIL_GRACE);
         assertThat(ClusterFlows.resetMails(cluster, capturista)).hasSize(3);
-        // each node counts the requests it answered: Prometheus sums the nodes
-        assertThat(MetricsScrape.awaitResetRequests(cluster.managementUrl(Node.A), beforeA, 3).resetOutcomesSince(beforeA))
-                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("queued", 3)));
-        assertThat(MetricsScrape.awaitResetRequests(cluster.managementUrl(Node.B), beforeB, 1).resetOutcomesSince(beforeB))
-                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("throttled_user", 1)));
+        // an outcome decided in the background job is counted by the node whose outbox poller ran
+        // it, whichever node answered the page: Prometheus sums the nodes, and so does this check
+        assertThat(MetricsScrape.awaitResetOutcomesAcross(Map.of(cluster.managementUrl(Node.A), beforeA,
+                cluster.managementUrl(Node.B), beforeB), 4))
+                .isEqualTo(MetricsScrape.resetOutcomes(Map.of("queued", 3, "throttled_user", 1)));
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
+import mx.gob.imss.icsoe.keycloak.efirma.EfirmaConfig;
 import mx.gob.imss.icsoe.keycloak.efirma.EfirmaRealm;
 import mx.gob.imss.icsoe.keycloak.efirma.SatFixtures;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -31,15 +32,22 @@ public record DemoEfirma(Path cer, Path key, String password, EfirmaRealm trust)
         SatFixtures.Efirma efirma = SatFixtures.issue(ca, SatFixtures.Profile.fiel(curp));
         Path cer = dir.resolve("capturista-demo.cer");
         Path key = dir.resolve("capturista-demo.key");
+        Path crl = dir.resolve("ac-demo.crl");
         try {
             Files.createDirectories(dir);
             Files.write(cer, efirma.cer());
             Files.write(key, efirma.key(PASSWORD));
             Files.writeString(dir.resolve("ac-demo.pem"), ca.pem(), StandardCharsets.US_ASCII);
+            Files.write(crl, SatFixtures.crl(ca));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write the demo e.firma under " + dir, e);
         }
-        return new DemoEfirma(cer, key, PASSWORD, EfirmaRealm.trusting(realm, ca, Map.of()));
+        // The demo authority's CRL (nothing revoked) is the step's revocation source, a file as a
+        // deployer may give one. A source set after start-up is read in the background at its first
+        // use, so the demo lets that very first sign-in through (fail-open) while it is read; the
+        // shipped realm stays fail-closed.
+        return new DemoEfirma(cer, key, PASSWORD, EfirmaRealm.trusting(realm, ca, Map.of(
+                EfirmaConfig.CRL_SOURCES, crl.toAbsolutePath().toString(), EfirmaConfig.CRL, "fail-open")));
     }
 
     @Override

@@ -101,6 +101,34 @@ public record MetricsScrape(String text, List<Sample> samples) {
                 requests + " reset request outcomes");
     }
 
+    /**
+     * Waits until the reset requests since each node's {@code before} scrape (management URL → scrape)
+     * add up to {@code requests} over all the nodes, with every node idle, and gives the outcomes
+     * summed over the nodes, as Prometheus would.
+     */
+    public static Map<String, Double> awaitResetOutcomesAcross(Map<String, MetricsScrape> before, int requests) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Map<String, Double> sum = new LinkedHashMap<>();
+            boolean idle = true;
+            for (Map.Entry<String, MetricsScrape> node : before.entrySet()) {
+                MetricsScrape now = of(node.getKey());
+                idle &= now.idle();
+                now.resetOutcomesSince(node.getValue()).forEach((outcome, count) -> sum.merge(outcome, count, Double::sum));
+            }
+            double total = sum.values().stream().mapToDouble(Double::doubleValue).sum();
+            if ((idle && total >= requests) || System.nanoTime() > deadline) {
+                return sum;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + requests + " reset outcomes", e);
+            }
+        }
+    }
+
     /** All reset requests of realm {@code icsoe} since {@code before}, whatever their outcome. */
     public double resetRequestsSince(MetricsScrape before) {
         return resetOutcomesSince(before).values().stream().mapToDouble(Double::doubleValue).sum();
