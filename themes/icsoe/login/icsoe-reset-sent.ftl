@@ -12,7 +12,7 @@
             <p class="icsoe-hint">${msg("icsoeResetSentHint")}</p>
         </div>
         <div class="icsoe-actions">
-            <a id="kc-accept" class="icsoe-btn icsoe-btn--primary" href="${(acceptUrl)!url.loginRestartFlowUrl}">${msg("icsoeAccept")}</a>
+            <a id="kc-accept" class="icsoe-btn icsoe-btn--primary" href="${url.loginRestartFlowUrl}">${msg("icsoeAccept")}</a>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -63,7 +63,7 @@
                 <#if isAppInitiatedAction??>
                     <button id="kc-back" class="icsoe-btn icsoe-btn--secondary" type="submit" name="cancel-aia" value="true" formnovalidate>${msg("icsoeBack")}</button>
                 <#else>
-                    <a id="kc-back" class="icsoe-btn icsoe-btn--secondary" href="${(backUrl)!url.loginRestartFlowUrl}">${msg("icsoeBack")}</a>
+                    <a id="kc-back" class="icsoe-btn icsoe-btn--secondary" href="${url.loginRestartFlowUrl}">${msg("icsoeBack")}</a>
                 </#if>
                 <button id="kc-submit" class="icsoe-btn icsoe-btn--primary" type="submit" name="login">${msg("icsoeSavePassword")}</button>
             </div>

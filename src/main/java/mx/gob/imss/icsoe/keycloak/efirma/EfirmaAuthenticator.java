@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.models.KeycloakSession;
@@ -18,7 +19,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.services.managers.AuthenticationManager;
-import org.keycloak.services.managers.BruteForceProtector;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import mx.gob.imss.icsoe.keycloak.curp.Curp;
@@ -173,7 +173,7 @@ final class EfirmaAuthenticator implements UserlessStep {
         } else if (!user.isEnabled()) {
             context.getEvent().user(user);
             refuse(context, EfirmaProblem.ACCOUNT_DISABLED, curp);
-        } else if (lockedOut(session, realm, user)) {
+        } else if (AuthenticatorUtils.getDisabledByBruteForceEventError(context, user) != null) {
             context.getEvent().user(user);
             refuse(context, EfirmaProblem.ACCOUNT_LOCKED, curp);
         } else {
@@ -211,14 +211,6 @@ final class EfirmaAuthenticator implements UserlessStep {
             form.setError(problem.messageKey());
         }
         return form.createForm(TEMPLATE);
-    }
-
-    private static boolean lockedOut(KeycloakSession session, RealmModel realm, UserModel user) {
-        if (!realm.isBruteForceProtected()) {
-            return false;
-        }
-        BruteForceProtector protector = session.getProvider(BruteForceProtector.class);
-        return protector.isPermanentlyLockedOut(session, realm, user) || protector.isTemporarilyDisabled(session, realm, user);
     }
 
     private static byte[] decode(String base64) {

@@ -7,6 +7,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.authentication.actiontoken.resetcred.ResetCredentialsActionToken;
 import org.keycloak.authentication.authenticators.resetcred.ResetCredentialEmail;
+import org.keycloak.models.Constants;
 import org.keycloak.models.DefaultActionTokenKey;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,7 +29,7 @@ final class ResetLinkCheck {
     private static final Logger LOG = Logger.getLogger(ResetLinkCheck.class);
 
     /** Note where Keycloak's {@code LoginActionsService} keeps the action token being handled. */
-    static final String TOKEN_NOTE = "key";
+    static final String TOKEN_NOTE = Constants.KEY;
 
     enum State { NONE, VALID, SUPERSEDED }
 

@@ -4,6 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import org.keycloak.utils.EmailValidationUtil;
+
 import mx.gob.imss.icsoe.keycloak.curp.Curp;
 import mx.gob.imss.icsoe.keycloak.curp.CurpCheck;
 import mx.gob.imss.icsoe.keycloak.curp.CurpProblem;
@@ -11,7 +13,9 @@ import mx.gob.imss.icsoe.keycloak.curp.CurpProblem;
 /**
  * The two fields of the reset form, checked before anything touches the user store: a well-formed
  * CURP ({@link Curp#check}: layout, date, state, check digit; normalised to upper case, white space
- * anywhere in it dropped, as people copy it in groups) and a syntactically plausible email. Errors are
+ * anywhere in it dropped, as people copy it in groups) and an email of Keycloak's own syntax
+ * ({@link EmailValidationUtil}: the rule the user profile applied to the registered address, so it
+ * never refuses a real match). Errors are
  * message keys per field; only the typed email is shown again ({@link #typedEmail}), never the CURP.
  *
  * @param curp        the CURP ({@code null} when invalid)
@@ -34,7 +38,6 @@ record ResetRequest(Curp curp, String email, Map<String, String> fieldErrors) {
     static final int MAX_CURP_INPUT = 64;
 
     private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s\\p{Cntrl}]+@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+");
 
     ResetRequest {
         fieldErrors = Map.copyOf(fieldErrors);
@@ -72,7 +75,7 @@ record ResetRequest(Curp curp, String email, Map<String, String> fieldErrors) {
             errors.put(FIELD_EMAIL, MISSING_EMAIL);
         } else {
             String candidate = rawEmail.strip();
-            if (candidate.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(candidate).matches()) {
+            if (candidate.length() <= MAX_EMAIL_LENGTH && EmailValidationUtil.isValidEmail(candidate)) {
                 email = candidate;
             } else {
                 errors.put(FIELD_EMAIL, INVALID_EMAIL);

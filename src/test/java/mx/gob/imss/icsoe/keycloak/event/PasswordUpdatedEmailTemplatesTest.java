@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -15,9 +14,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The email's templates and texts as the jar carries them (theme/icsoe/email/...). */
 class PasswordUpdatedEmailTemplatesTest {
-
-    private static final List<String> KEYS = List.of(
-            "icsoePasswordUpdatedSubject", "icsoePasswordUpdatedBody", "icsoePasswordUpdatedBodyHtml");
 
     private static String resource(String path) throws IOException {
         try (InputStream in = PasswordUpdatedEmailTemplatesTest.class.getClassLoader().getResourceAsStream(path)) {

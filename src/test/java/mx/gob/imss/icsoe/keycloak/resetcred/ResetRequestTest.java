@@ -95,7 +95,7 @@ class ResetRequestTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"ana", "ana@", "@mx.mx", "ana@mx", "a b@c.mx", "a@@b.mx", "a@b\n.mx"})
+        @ValueSource(strings = {"ana", "ana@", "@mx.mx", "ana@.mx", "ana..b@mx.mx", "a@b..mx", "a b@c.mx", "a@@b.mx", "a@b\n.mx"})
         void thenAMalformedEmailIsReportedOnTheEmailField(String email) {
             assertThat(ResetRequest.parse(CURP, email).fieldErrors()).isEqualTo(Map.of("email", "icsoeInvalidEmailMessage"));
         }
@@ -106,6 +106,13 @@ class ResetRequestTest {
             assertThat(request.fieldErrors()).containsOnlyKeys("username", "email");
             assertThat(request.curp()).isNull();
             assertThat(request.email()).isNull();
+        }
+
+        @Test
+        void thenALocalPartOverKeycloaksLimitIsMalformed() {
+            assertThat(ResetRequest.parse(CURP, "a".repeat(65) + "@b.mx").fieldErrors())
+                    .containsEntry("email", "icsoeInvalidEmailMessage");
+            assertThat(ResetRequest.parse(CURP, "a".repeat(64) + "@b.mx").valid()).isTrue();
         }
 
         @Test

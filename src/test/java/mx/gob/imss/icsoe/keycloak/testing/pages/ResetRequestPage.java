@@ -57,12 +57,9 @@ public final class ResetRequestPage {
         return form.getWebRequest(page.getHtmlElementById("kc-reset-submit"));
     }
 
-    /** The field's error text: Keycloak's {@code input-error-<field>} or the ICSOE theme's {@code <field>-error}. */
+    /** The field's error text: the ICSOE theme's {@code <field>-error}. */
     public String fieldError(String field) {
-        var error = page.getElementById("input-error-" + field);
-        if (error == null) {
-            error = page.getElementById(field + "-error");
-        }
+        var error = page.getElementById(field + "-error");
         return error == null ? null : error.asNormalizedText();
     }
 
