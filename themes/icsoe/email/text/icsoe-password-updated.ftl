@@ -1,11 +1,7 @@
 <#ftl output_format="plainText">
 <#-- "Your password was updated" email, plain-text part (new template). -->
-${msg("icsoeEmailOrg")} | ${msg("icsoeEmailApp")} - ${msg("icsoeEmailAppDescription")}
-
-${msg("icsoePasswordUpdatedHeading")}
-
-<#if user?? && (user.firstName)?has_content>${msg("icsoeEmailGreetingName", user.firstName)}<#else>${msg("icsoeEmailGreeting")}</#if>
-
+<#import "icsoe-email-layout.ftl" as mail>
+<@mail.layout heading=msg("icsoePasswordUpdatedHeading")>
 ${msg("icsoePasswordUpdatedBody", changedAt, realmName)}
 <#if viaEfirma!false>
 
@@ -15,7 +11,4 @@ ${msg("icsoePasswordUpdatedByEfirma")}
 ${msg("icsoePasswordUpdatedIfYou")}
 
 ${msg("icsoePasswordUpdatedNotYouTitle")} ${msg("icsoePasswordUpdatedNotYou")}
-
---
-${msg("icsoeEmailFooter")}
-${msg("icsoeEmailInstitution")}
+</@mail.layout>

@@ -1,11 +1,7 @@
 <#ftl output_format="plainText">
 <#-- Reset email, plain-text part. Overrides base/email/text/password-reset.ftl of Keycloak 26.7.5. -->
-${msg("icsoeEmailOrg")} | ${msg("icsoeEmailApp")} - ${msg("icsoeEmailAppDescription")}
-
-${msg("icsoeResetHeading")}
-
-<#if user?? && (user.firstName)?has_content>${msg("icsoeEmailGreetingName", user.firstName)}<#else>${msg("icsoeEmailGreeting")}</#if>
-
+<#import "icsoe-email-layout.ftl" as mail>
+<@mail.layout heading=msg("icsoeResetHeading")>
 ${msg("icsoeResetIntro")}
 
 ${msg("icsoeResetTextLinkIntro")}
@@ -14,7 +10,4 @@ ${link}
 ${msg("icsoeResetExpiry", linkExpiration)}
 
 ${msg("icsoeResetNotYouTitle")} ${msg("icsoeResetNotYou")}
-
---
-${msg("icsoeEmailFooter")}
-${msg("icsoeEmailInstitution")}
+</@mail.layout>

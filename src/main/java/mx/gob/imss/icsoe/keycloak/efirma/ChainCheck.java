@@ -21,7 +21,7 @@ import java.util.Set;
  * optionally its revocation status with the JDK's OCSP client ({@link PKIXRevocationChecker}: only
  * the end-entity certificate, OCSP only, no CRL fallback; fail-open is its soft-fail mode).
  */
-public final class ChainCheck {
+final class ChainCheck {
 
     private ChainCheck() {
     }

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * second node simply warns once too) and listed in the step's server info in the admin console
  * (Server info → Providers → authenticator → icsoe-efirma). Names of CAs only, never a person's data.
  */
-public final class ConfigWarnings {
+final class ConfigWarnings {
 
     private static final Logger LOG = Logger.getLogger(ConfigWarnings.class);
     /** Distinct warnings kept per node: certificates can name any issuer, the log must not grow with them. */

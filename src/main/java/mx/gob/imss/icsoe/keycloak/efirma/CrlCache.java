@@ -35,7 +35,7 @@ import org.jboss.logging.Logger;
  * revoked. No current CRL → OCSP decides when it is on; otherwise "could not confirm" when the check is
  * fail-closed, let through when fail-open.
  */
-public final class CrlCache {
+final class CrlCache {
 
     /** Fetches one source: an {@code http(s)} URL or a file; may block, never called on the request path. */
     @FunctionalInterface

@@ -39,7 +39,7 @@ import mx.gob.imss.icsoe.keycloak.curp.CurpCheck;
  * (phpcfdi/credentials) and the e.firma's extended key usages, client authentication and email
  * protection (python-satcfdi: a CSD carries fewer extensions).
  */
-public final class EfirmaCertificate {
+final class EfirmaCertificate {
 
     /** SAT certificates are about 1.5–2 KB; nothing legitimate is near this. */
     public static final int MAX_BYTES = 16 * 1024;

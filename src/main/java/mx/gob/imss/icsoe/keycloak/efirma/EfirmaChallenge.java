@@ -18,7 +18,7 @@ import java.util.Base64;
  * @param value    what the browser signs (ASCII)
  * @param issuedAt when it was issued
  */
-public record EfirmaChallenge(String value, Instant issuedAt) {
+record EfirmaChallenge(String value, Instant issuedAt) {
 
     public static final String NOTE_VALUE = "icsoe.efirma.challenge";
     public static final String NOTE_ISSUED_AT = "icsoe.efirma.challengeIssuedAt";

@@ -1,5 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.efirma;
 
+import static mx.gob.imss.icsoe.keycloak.ConfigNumber.intOr;
+
 import java.net.URI;
 import java.time.Duration;
 import java.util.Arrays;
@@ -150,18 +152,6 @@ public record EfirmaConfig(String trustAnchorsPem, String trustAnchorsFile, Chec
             return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null ? uri : null;
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    private static int intOr(String value, int fallback, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed >= min && parsed <= max ? parsed : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
         }
     }
 }

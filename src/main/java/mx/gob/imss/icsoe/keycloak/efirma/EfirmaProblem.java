@@ -10,7 +10,7 @@ import org.keycloak.events.Errors;
  * of its event. The first group is found in the browser (the key never reaches the server, so the
  * page only reports the outcome); the rest by the server.
  */
-public enum EfirmaProblem {
+enum EfirmaProblem {
     /** The key password does not decrypt the key (browser). */
     WRONG_PASSWORD("icsoeEfirmaWrongPasswordMessage", true),
     /** The .key file is not a PKCS#8 encrypted private key (browser). */

@@ -22,7 +22,7 @@ import mx.gob.imss.icsoe.keycloak.curp.Curp;
  * certificate and a made-up signature never makes the server read anchors or ask anybody anything, and
  * an account is never looked up for a certificate that is not trusted and proven.
  */
-public final class EfirmaVerifier {
+final class EfirmaVerifier {
 
     /** A 4096-bit RSA signature is 512 bytes; SAT issues 2048-bit keys. */
     public static final int MAX_SIGNATURE_BYTES = 1024;

@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
  * configured value that cannot be read is logged (without its content) and skipped, so the step
  * refuses certificates as untrusted instead of failing.
  */
-public final class TrustAnchors {
+final class TrustAnchors {
 
     private static final Logger LOG = Logger.getLogger(TrustAnchors.class);
     /** A few hundred CA certificates at most. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
+import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -29,20 +30,14 @@ final class PasswordUpdatedEmailSender {
     static final String ATTR_REALM_NAME = "realmName";
     static final String ATTR_VIA_EFIRMA = "viaEfirma";
 
-    /** Read by Keycloak's FreeMarkerEmailTemplateProvider: the recipient's locale, not the requester's browser. */
-    private static final String IGNORE_ACCEPT_LANGUAGE = "IGNORE_ACCEPT_LANGUAGE_HEADER";
-
     private static final Logger LOG = Logger.getLogger(PasswordUpdatedEmailSender.class);
 
     /**
-     * Renders the confirmation of {@code change}; empty when the user or their address is gone.
+     * Renders the confirmation of {@code change} in {@code realm} (the session's context realm);
+     * empty when the user or their address is gone.
      */
-    Optional<RenderedEmail> render(KeycloakSession session, PasswordUpdatedEmailListener.Change change) throws EmailException {
-        RealmModel realm = session.realms().getRealm(change.realmId());
-        if (realm == null) {
-            return Optional.empty();
-        }
-        session.getContext().setRealm(realm);
+    Optional<RenderedEmail> render(KeycloakSession session, RealmModel realm, PasswordUpdatedEmailListener.Change change)
+            throws EmailException {
         UserModel user = session.users().getUserById(realm, change.userId());
         if (user == null) {
             LOG.debugf("user %s gone before the password-updated email", change.userId());
@@ -58,7 +53,7 @@ final class PasswordUpdatedEmailSender {
         attributes.put(ATTR_VIA_EFIRMA, change.viaEfirma());
         attributes.put(ATTR_REALM_NAME, realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
         EmailRendering email = new EmailRendering(session);
-        email.setRealm(realm).setUser(user).setAttribute(IGNORE_ACCEPT_LANGUAGE, Boolean.TRUE)
+        email.setRealm(realm).setUser(user).setAttribute(Constants.IGNORE_ACCEPT_LANGUAGE_HEADER, Boolean.TRUE)
                 .send(SUBJECT_KEY, List.of(), TEMPLATE, attributes);
         return Optional.of(email.rendered());
     }

@@ -59,9 +59,13 @@ final class PasswordUpdatedMail implements MailKind {
 
     @Override
     public Preparation prepare(KeycloakSession session, OutboxEntry entry) {
+        RealmModel realm = Outbox.realmOf(session, entry);
+        if (realm == null) {
+            return Preparation.done();
+        }
         Row row = Outbox.read(entry, Row.class);
         try {
-            return sender.render(session, new PasswordUpdatedEmailListener.Change(entry.getRealmId(), row.userId(),
+            return sender.render(session, realm, new PasswordUpdatedEmailListener.Change(entry.getRealmId(), row.userId(),
                     Instant.ofEpochMilli(row.changedAt()), row.efirma())).map(Preparation::send).orElseGet(Preparation::done);
         } catch (EmailException e) {
             throw new IllegalStateException("password-updated email not rendered", e);
@@ -76,11 +80,10 @@ final class PasswordUpdatedMail implements MailKind {
     @Override
     public void gaveUp(KeycloakSession session, OutboxEntry entry, GiveUp why, String reason) {
         IcsoeMetrics.global().mail(Email.PASSWORD_UPDATED, MailResult.FAILED);
-        RealmModel realm = session.realms().getRealm(entry.getRealmId());
+        RealmModel realm = Outbox.realmOf(session, entry);
         if (realm == null) {
             return;
         }
-        session.getContext().setRealm(realm);
         Row row = Outbox.read(entry, Row.class);
         EventBuilder event = new EventBuilder(realm, session).event(EventType.CUSTOM_REQUIRED_ACTION).user(row.userId())
                 .detail(Details.CUSTOM_REQUIRED_ACTION, PasswordUpdatedEmailListenerFactory.PROVIDER_ID)

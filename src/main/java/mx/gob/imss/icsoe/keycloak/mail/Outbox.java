@@ -3,6 +3,7 @@ package mx.gob.imss.icsoe.keycloak.mail;
 import java.util.Locale;
 import java.util.UUID;
 
+import org.jboss.logging.Logger;
 import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
 import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
@@ -17,6 +18,8 @@ import org.keycloak.util.JsonSerialization;
  * "enviada" as soon as its request has committed.
  */
 public final class Outbox {
+
+    private static final Logger LOG = Logger.getLogger(Outbox.class);
 
     private Outbox() {
     }
@@ -45,6 +48,20 @@ public final class Outbox {
         // on rollback the row is gone with the transaction
         afterCommit(session, () -> outbox.worker().kick(session, row.getId()));
         return row.getId();
+    }
+
+    /**
+     * The realm of {@code entry}, made the realm of {@code session}'s context (templates, events and
+     * keys read it there); {@code null} when the realm was deleted after the row was written.
+     */
+    public static RealmModel realmOf(KeycloakSession session, OutboxEntry entry) {
+        RealmModel realm = session.realms().getRealm(entry.getRealmId());
+        if (realm == null) {
+            LOG.debugf("Realm %s gone before its %s row was sent", entry.getRealmId(), entry.getKind());
+            return null;
+        }
+        session.getContext().setRealm(realm);
+        return realm;
     }
 
     /** Runs {@code action} once {@code session}'s transaction has committed; nothing on rollback. */

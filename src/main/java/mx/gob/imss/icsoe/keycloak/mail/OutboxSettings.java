@@ -1,5 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.mail;
 
+import static mx.gob.imss.icsoe.keycloak.ConfigNumber.intOr;
+
 import java.time.Duration;
 import java.util.function.Function;
 
@@ -52,17 +54,5 @@ public record OutboxSettings(int maxConnections, int perMinute, Duration poll, D
                 Duration.ofSeconds(intOr(value.apply(RETRY_BASE_SECONDS), (int) d.retryBase().toSeconds(), 1, 86_400)),
                 Duration.ofSeconds(intOr(value.apply(RETRY_MAX_SECONDS), (int) d.retryMax().toSeconds(), 1, 86_400)),
                 intOr(value.apply(MAX_ATTEMPTS), d.maxAttempts(), 1, 1000));
-    }
-
-    private static int intOr(String raw, int fallback, int min, int max) {
-        if (raw == null || raw.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(raw.trim());
-            return parsed >= min && parsed <= max ? parsed : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
     }
 }

@@ -85,7 +85,7 @@ final class ResetMail implements MailKind {
     @Override
     public Preparation prepare(KeycloakSession session, OutboxEntry entry) {
         ResetRow row = Outbox.read(entry, ResetRow.class);
-        RealmModel realm = realmIn(session, entry);
+        RealmModel realm = Outbox.realmOf(session, entry);
         if (realm == null) {
             countAfterCommit(session, row, ResetOutcome.FAILED);
             return Preparation.done();
@@ -165,7 +165,7 @@ final class ResetMail implements MailKind {
     public void sent(KeycloakSession session, OutboxEntry entry) {
         ResetRow row = Outbox.read(entry, ResetRow.class);
         IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.SENT);
-        RealmModel realm = realmIn(session, entry);
+        RealmModel realm = Outbox.realmOf(session, entry);
         if (realm != null) {
             event(session, realm, row, null).user(row.userId()).detail(IcsoeEventDetails.OUTCOME, "sent").success();
         }
@@ -180,7 +180,7 @@ final class ResetMail implements MailKind {
             // never looked at in time: its one outcome is this
             countAfterCommit(session, row, ResetOutcome.STALE);
         }
-        RealmModel realm = realmIn(session, entry);
+        RealmModel realm = Outbox.realmOf(session, entry);
         if (realm == null) {
             return;
         }
@@ -226,16 +226,6 @@ final class ResetMail implements MailKind {
         token.issuer(issuer);
         token.audience(issuer);
         return session.tokens().encode(token);
-    }
-
-    private static RealmModel realmIn(KeycloakSession session, OutboxEntry entry) {
-        RealmModel realm = session.realms().getRealm(entry.getRealmId());
-        if (realm == null) {
-            LOG.debugf("Realm %s gone before its reset row was sent", entry.getRealmId());
-            return null;
-        }
-        session.getContext().setRealm(realm);
-        return realm;
     }
 
     /** The request's event; its client address is opened from the row when {@code seal} is given. */

@@ -1,5 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
+import static mx.gob.imss.icsoe.keycloak.ConfigNumber.intOr;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -49,21 +51,9 @@ public record ResetThrottleConfig(int emailsPerUser, Duration userWindow, int re
             return DEFAULTS;
         }
         return new ResetThrottleConfig(
-                intOr(config.get(EMAILS_PER_USER), DEFAULT_EMAILS_PER_USER, MAX_COUNT),
-                Duration.ofMinutes(intOr(config.get(USER_WINDOW_MINUTES), DEFAULT_USER_WINDOW_MINUTES, MAX_WINDOW_MINUTES)),
-                intOr(config.get(REQUESTS_PER_ADDRESS), DEFAULT_REQUESTS_PER_ADDRESS, MAX_COUNT),
-                Duration.ofMinutes(intOr(config.get(ADDRESS_WINDOW_MINUTES), DEFAULT_ADDRESS_WINDOW_MINUTES, MAX_WINDOW_MINUTES)));
-    }
-
-    private static int intOr(String value, int fallback, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed >= 1 && parsed <= max ? parsed : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+                intOr(config.get(EMAILS_PER_USER), DEFAULT_EMAILS_PER_USER, 1, MAX_COUNT),
+                Duration.ofMinutes(intOr(config.get(USER_WINDOW_MINUTES), DEFAULT_USER_WINDOW_MINUTES, 1, MAX_WINDOW_MINUTES)),
+                intOr(config.get(REQUESTS_PER_ADDRESS), DEFAULT_REQUESTS_PER_ADDRESS, 1, MAX_COUNT),
+                Duration.ofMinutes(intOr(config.get(ADDRESS_WINDOW_MINUTES), DEFAULT_ADDRESS_WINDOW_MINUTES, 1, MAX_WINDOW_MINUTES)));
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.BadRequestException;
 import mx.gob.imss.icsoe.keycloak.testing.Browsers;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
+import mx.gob.imss.icsoe.keycloak.testing.EmailFrame;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
 import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
@@ -104,6 +105,7 @@ class PasswordUpdatedEmailIT {
         assertThat(email.from()).isEqualTo("icsoe@imss.gob.mx");
         String changedAt = "(\\d{1,2}) de [a-z]+ de \\d{4}, \\d{2}:\\d{2} \\(hora del centro de México\\)";
         assertThat(email.text()).containsPattern(changedAt).contains("ICSOE");
+        EmailFrame.assertPlainText(email, "Contraseña actualizada");
         assertThat(email.html()).containsPattern(changedAt).contains("id=\"icsoe-password-updated-email\"");
         String today = todayInSpanish();
         String justBefore = LocalDate.now(ChangedAtFormat.CENTRAL_MEXICO).minusDays(1)

@@ -33,6 +33,7 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.Capturista;
 import mx.gob.imss.icsoe.keycloak.testing.DirectGrantClient;
+import mx.gob.imss.icsoe.keycloak.testing.EmailFrame;
 import mx.gob.imss.icsoe.keycloak.testing.IcsoeKeycloak;
 import mx.gob.imss.icsoe.keycloak.testing.MetricsScrape;
 import mx.gob.imss.icsoe.keycloak.testing.KeycloakExtension;
@@ -59,6 +60,7 @@ public class ResetCredentialsIT {
 
             var email = kc.mailbox().awaitOneTo(capturista.email());
             assertThat(email.from()).isEqualTo("icsoe@imss.gob.mx");
+            EmailFrame.assertPlainText(email, "Restablecer contraseña");
             String link = email.linkContaining("action-token");
 
             String newPassword = kc.users().password();
