@@ -29,7 +29,7 @@ import mx.gob.imss.icsoe.keycloak.testing.pages.ResetRequestPage;
 import mx.gob.imss.icsoe.keycloak.testing.pages.UpdatePasswordPage;
 
 /**
- * What the README promises for clusters, shown on the production shape: two nodes in production mode
+ * What the operating notes (docs/operations.md) promise for clusters, shown on the production shape: two nodes in production mode
  * on PostgreSQL behind a TLS proxy, requests pinned to one node or the other through the proxy.
  */
 @Tag("cluster")
