@@ -43,24 +43,6 @@ public final class IcsoeMetrics {
     static final String NO_REALM = "unknown";
     static final String EFIRMA_SUCCESS = "success";
 
-    /** How a reset request ended: exactly one per request that reached the reset step's form post. */
-    public enum ResetOutcome {
-        /** The link was signed and is due to be sent (the SMTP result is {@link #MAIL_MESSAGES}). */
-        QUEUED,
-        /** CURP unknown, email not the registered one, or the account disabled. */
-        NO_MATCH,
-        /** The person's emails-per-window limit was reached. */
-        THROTTLED_USER,
-        /** The client address's requests-per-window limit was reached (a well-formed request). */
-        THROTTLED_ADDRESS,
-        /** Malformed CURP or email: the form came back with field errors. */
-        INVALID,
-        /** Never looked at before half the link's lifespan had passed (the outbox abandoned it). */
-        STALE,
-        /** The step could not run (no realm HS512 key), or the realm was gone when its row was sent. */
-        FAILED
-    }
-
     /** Which email. */
     public enum Email {
         RESET_LINK,
@@ -108,7 +90,8 @@ public final class IcsoeMetrics {
         return GLOBAL;
     }
 
-    public void resetRequest(String realm, ResetOutcome outcome) {
+    /** @param outcome how one post of the reset form ended; its lower-case name is the tag */
+    public void resetRequest(String realm, Enum<?> outcome) {
         counter(RESET_REQUESTS, "Reset requests by outcome", TAG_REALM, realm(realm), TAG_OUTCOME, tag(outcome)).increment();
     }
 

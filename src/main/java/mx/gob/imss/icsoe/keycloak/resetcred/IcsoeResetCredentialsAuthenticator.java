@@ -8,12 +8,12 @@ import jakarta.ws.rs.core.Response;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.utils.FormMessage;
 
 import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
-import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 import mx.gob.imss.icsoe.keycloak.privacy.RealmSecrets;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 
@@ -47,8 +47,6 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
     static final String UNAVAILABLE_MESSAGE = "icsoeResetUnavailableMessage";
 
     static final String KEY_PREFIX = "icsoe-reset:";
-    static final String EVENT_INVALID_INPUT = "icsoe_invalid_input";
-    static final String EVENT_THROTTLED_ADDRESS = "icsoe_throttled_address";
     static final String EVENT_LINK_SUPERSEDED = "icsoe_reset_link_superseded";
 
     @Override
@@ -83,7 +81,7 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
             secrets = RealmSecrets.active(context.getSession(), context.getRealm());
         } catch (IllegalStateException e) {
             LOG.errorf("Reset step of realm %s is off: %s", context.getRealm().getName(), e.getMessage());
-            IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.FAILED);
+            ResetOutcome.FAILED.record(context.getRealm().getName(), null, null, Runnable::run);
             OwnErrorPage.mark(context.getSession());
             context.challenge(context.form().setError(UNAVAILABLE_MESSAGE).createErrorPage(Response.Status.SERVICE_UNAVAILABLE));
             return;
@@ -95,14 +93,15 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
                 .tryAcquire(addressKey, limits.requestsPerAddress(), limits.addressWindow());
 
         if (!request.valid()) {
-            IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.INVALID);
+            EventBuilder event = null;
             if (withinLimit) {
-                context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
-                        .detail(IcsoeEventDetails.OUTCOME, String.join(",", request.fieldErrors().values()))
-                        .error(EVENT_INVALID_INPUT);
+                // the detail word of this outcome is the field errors' message keys
+                event = context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD)
+                        .detail(IcsoeEventDetails.OUTCOME, String.join(",", request.fieldErrors().values()));
             } else {
                 LOG.debug("Malformed reset request past the per-address limit");
             }
+            ResetOutcome.INVALID.record(context.getRealm().getName(), event, null, Runnable::run);
             var page = context.form();
             request.fieldErrors().forEach((field, key) -> page.addError(new FormMessage(field, key)));
             page.setAttribute(TYPED_EMAIL_ATTRIBUTE, ResetRequest.typedEmail(form.getFirst(ResetRequest.FIELD_EMAIL)));
@@ -114,24 +113,24 @@ final class IcsoeResetCredentialsAuthenticator implements UserlessStep {
             // the row commits with this request, before the answer: "enviada" is then a promise kept
             ResetMail.add(context, request, subjectHash, secrets, limits);
         } else {
-            IcsoeMetrics.global().resetRequest(context.getRealm().getName(), ResetOutcome.THROTTLED_ADDRESS);
-            reportThrottledAddress(context, addressKey, limits, subjectHash);
+            ResetOutcome.THROTTLED_ADDRESS.record(context.getRealm().getName(),
+                    throttledAddressEvent(context, addressKey, limits, subjectHash), null, Runnable::run);
         }
         context.challenge(context.form().createForm(SENT_TEMPLATE));
     }
 
     /**
-     * One event per address and window when it first hits the limit; later requests from it log at
-     * DEBUG only, so a flood cannot flood the log too.
+     * The event of a request past its address's limit: one per address and window, when it first
+     * hits the limit; later requests from it log at DEBUG only ({@code null}), so a flood cannot
+     * flood the log too.
      */
-    private static void reportThrottledAddress(AuthenticationFlowContext context, String addressKey,
-                                               ResetThrottleConfig limits, String subjectHash) {
+    private static EventBuilder throttledAddressEvent(AuthenticationFlowContext context, String addressKey,
+                                                      ResetThrottleConfig limits, String subjectHash) {
         if (context.getSession().singleUseObjects().putIfAbsent(addressKey + ":reported",
                 Math.max(1, limits.addressWindow().toSeconds()))) {
-            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).detail(IcsoeEventDetails.SUBJECT, subjectHash)
-                    .detail(IcsoeEventDetails.OUTCOME, "throttled").error(EVENT_THROTTLED_ADDRESS);
-        } else {
-            LOG.debugf("Reset request for subject %s past the per-address limit", subjectHash);
+            return context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD).detail(IcsoeEventDetails.SUBJECT, subjectHash);
         }
+        LOG.debugf("Reset request for subject %s past the per-address limit", subjectHash);
+        return null;
     }
 }

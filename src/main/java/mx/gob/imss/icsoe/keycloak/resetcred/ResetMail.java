@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -32,7 +33,6 @@ import mx.gob.imss.icsoe.keycloak.mail.OutboxEntry;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.MailResult;
-import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.ResetOutcome;
 import mx.gob.imss.icsoe.keycloak.privacy.RealmSeal;
 import mx.gob.imss.icsoe.keycloak.privacy.RealmSecrets;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
@@ -55,8 +55,8 @@ final class ResetMail implements MailKind {
     /** URL-safe, so the URL builder leaves it as it is; replaced by the signed token. */
     static final String TOKEN_PLACEHOLDER = "ICSOE-RESET-TOKEN";
 
-    static final String EVENT_THROTTLED_USER = "icsoe_throttled_user";
-    static final String EVENT_ABANDONED = "icsoe_reset_abandoned";
+    /** A matched link given up for time or attempts: the same words as a request never looked at ({@link ResetOutcome#STALE}). */
+    static final String EVENT_ABANDONED = ResetOutcome.STALE.eventError();
 
     @Override
     public String id() {
@@ -87,7 +87,7 @@ final class ResetMail implements MailKind {
         ResetRow row = Outbox.read(entry, ResetRow.class);
         RealmModel realm = Outbox.realmOf(session, entry);
         if (realm == null) {
-            countAfterCommit(session, row, ResetOutcome.FAILED);
+            ResetOutcome.FAILED.record(row.realmName(), null, null, afterCommit(session));
             return Preparation.done();
         }
         RealmSecrets secrets = RealmSecrets.forKey(session, realm, row.keyId());
@@ -138,15 +138,13 @@ final class ResetMail implements MailKind {
         ResetMatch match = ResetMatch.of(user != null, user != null && user.isEnabled(),
                 user == null ? null : user.getEmail(), registered -> sameEmail(registered, row, hasher));
         if (match != ResetMatch.MATCH) {
-            event.detail(IcsoeEventDetails.OUTCOME, "no_match").error(match.eventError());
-            countAfterCommit(session, row, ResetOutcome.NO_MATCH);
+            ResetOutcome.NO_MATCH.record(row.realmName(), event, match.eventError(), afterCommit(session));
             return null;
         }
         SlotThrottle throttle = new SlotThrottle(session.singleUseObjects());
         if (!throttle.tryAcquire(IcsoeResetCredentialsAuthenticator.KEY_PREFIX + "u:" + row.subjectHash(),
                 row.emailsPerUser(), java.time.Duration.ofSeconds(row.userWindowSeconds()))) {
-            event.detail(IcsoeEventDetails.OUTCOME, "throttled").error(EVENT_THROTTLED_USER);
-            countAfterCommit(session, row, ResetOutcome.THROTTLED_USER);
+            ResetOutcome.THROTTLED_USER.record(row.realmName(), event, null, afterCommit(session));
             return null;
         }
         String tokenId = UUID.randomUUID().toString();
@@ -156,7 +154,8 @@ final class ResetMail implements MailKind {
         // the link the moment it arrives must find it is the latest.
         KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
                 own -> new LatestLink(own.singleUseObjects()).issued(userId, tokenId, Math.max(1, lifeLeft)));
-        countAfterCommit(session, row, ResetOutcome.QUEUED);
+        // its event comes with the email: sent, or given up
+        ResetOutcome.QUEUED.record(row.realmName(), null, null, afterCommit(session));
         IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.QUEUED);
         return row.matched(userId, tokenId, Time.currentTime());
     }
@@ -174,22 +173,20 @@ final class ResetMail implements MailKind {
     @Override
     public void gaveUp(KeycloakSession session, OutboxEntry entry, GiveUp why, String reason) {
         ResetRow row = Outbox.read(entry, ResetRow.class);
-        if (row.matched()) {
-            IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.FAILED);
-        } else {
-            // never looked at in time: its one outcome is this
-            countAfterCommit(session, row, ResetOutcome.STALE);
-        }
         RealmModel realm = Outbox.realmOf(session, entry);
-        if (realm == null) {
+        EventBuilder event = realm == null ? null : event(session, realm, row, null).detail(Details.REASON, reason);
+        if (!row.matched()) {
+            // never looked at in time: its one outcome is this (only a matched row reaches the relay)
+            ResetOutcome.STALE.record(row.realmName(), event, null, afterCommit(session));
             return;
         }
-        EventBuilder event = event(session, realm, row, null).detail(Details.REASON, reason);
-        if (row.matched()) {
-            event.user(row.userId());
+        IcsoeMetrics.global().mail(Email.RESET_LINK, MailResult.FAILED);
+        if (event == null) {
+            return;
         }
+        event.user(row.userId());
         if (why == GiveUp.ABANDONED) {
-            event.detail(IcsoeEventDetails.OUTCOME, "abandoned").error(EVENT_ABANDONED);
+            event.detail(IcsoeEventDetails.OUTCOME, ResetOutcome.STALE.detail()).error(EVENT_ABANDONED);
         } else {
             event.detail(IcsoeEventDetails.OUTCOME, "send_failed").error(Errors.EMAIL_SEND_FAILED);
         }
@@ -244,8 +241,8 @@ final class ResetMail implements MailKind {
         return event;
     }
 
-    /** Counts {@code outcome} once the attempt's transaction commits (a rolled-back attempt counts when retried). */
-    private static void countAfterCommit(KeycloakSession session, ResetRow row, ResetOutcome outcome) {
-        Outbox.afterCommit(session, () -> IcsoeMetrics.global().resetRequest(row.realmName(), outcome));
+    /** Counting once the attempt's transaction commits (a rolled-back attempt counts when retried). */
+    private static Consumer<Runnable> afterCommit(KeycloakSession session) {
+        return count -> Outbox.afterCommit(session, count);
     }
 }

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import mx.gob.imss.icsoe.keycloak.resetcred.ResetOutcome;
 
 class IcsoeMetricsTest {
 
@@ -23,10 +24,10 @@ class IcsoeMetricsTest {
 
     @Test
     void givenResetOutcomesThenEachCountsInItsOwnSeriesPerRealm() {
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.QUEUED);
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.QUEUED);
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.THROTTLED_USER);
-        metrics.resetRequest("other", IcsoeMetrics.ResetOutcome.QUEUED);
+        metrics.resetRequest("icsoe", ResetOutcome.QUEUED);
+        metrics.resetRequest("icsoe", ResetOutcome.QUEUED);
+        metrics.resetRequest("icsoe", ResetOutcome.THROTTLED_USER);
+        metrics.resetRequest("other", ResetOutcome.QUEUED);
 
         assertThat(count("icsoe.reset.requests", "realm", "icsoe", "outcome", "queued")).isEqualTo(2);
         assertThat(count("icsoe.reset.requests", "realm", "icsoe", "outcome", "throttled_user")).isEqualTo(1);
@@ -36,15 +37,15 @@ class IcsoeMetricsTest {
 
     @Test
     void givenTheSameTagsTwiceThenOneCounterIsKept() {
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.INVALID);
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.INVALID);
+        metrics.resetRequest("icsoe", ResetOutcome.INVALID);
+        metrics.resetRequest("icsoe", ResetOutcome.INVALID);
 
         assertThat(registry.find("icsoe.reset.requests").counters()).hasSize(1);
     }
 
     @ParameterizedTest
-    @EnumSource(IcsoeMetrics.ResetOutcome.class)
-    void givenAnyOutcomeThenItsTagIsTheLowerCaseName(IcsoeMetrics.ResetOutcome outcome) {
+    @EnumSource(ResetOutcome.class)
+    void givenAnyOutcomeThenItsTagIsTheLowerCaseName(ResetOutcome outcome) {
         metrics.resetRequest("icsoe", outcome);
 
         assertThat(registry.get("icsoe.reset.requests").counter().getId().getTag("outcome"))
@@ -131,7 +132,7 @@ class IcsoeMetricsTest {
 
     @Test
     void givenNoRealmNameThenTheRealmTagIsStillPresent() {
-        metrics.resetRequest(null, IcsoeMetrics.ResetOutcome.FAILED);
+        metrics.resetRequest(null, ResetOutcome.FAILED);
 
         assertThat(count("icsoe.reset.requests", "realm", "unknown", "outcome", "failed")).isEqualTo(1);
     }
@@ -150,7 +151,7 @@ class IcsoeMetricsTest {
 
     @Test
     void givenEveryMeterThenNoTagKeyOutsideTheBoundedSet() {
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.QUEUED);
+        metrics.resetRequest("icsoe", ResetOutcome.QUEUED);
         metrics.mail(IcsoeMetrics.Email.RESET_LINK, IcsoeMetrics.MailResult.SENT);
         metrics.passwordChange("icsoe", IcsoeMetrics.Via.USER);
         metrics.efirmaSignedIn("icsoe");

@@ -27,6 +27,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import mx.gob.imss.icsoe.keycloak.testing.MonitoringPack;
+import mx.gob.imss.icsoe.keycloak.resetcred.ResetOutcome;
 
 /**
  * The operator's pack in {@code deploy/monitoring/} as Prometheus and Grafana would take it: the
@@ -186,7 +187,7 @@ class MonitoringPackTest {
     private static Set<String> publishedMeters() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         IcsoeMetrics metrics = new IcsoeMetrics(registry);
-        metrics.resetRequest("icsoe", IcsoeMetrics.ResetOutcome.QUEUED);
+        metrics.resetRequest("icsoe", ResetOutcome.QUEUED);
         metrics.mailAtZero(List.of("2xx"));
         metrics.outboxAttemptsAtZero("RESET_LINK");
         metrics.mailQueueDepth(() -> 0);

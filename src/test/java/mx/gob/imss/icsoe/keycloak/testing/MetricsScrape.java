@@ -20,6 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
+import mx.gob.imss.icsoe.keycloak.resetcred.ResetOutcome;
 
 /**
  * One read of {@code /metrics} on the management port, in the Prometheus text format, parsed simply:
@@ -137,7 +138,7 @@ public record MetricsScrape(String text, List<Sample> samples) {
     /** Every reset outcome of realm {@code icsoe} (zeros included) and how much it grew since {@code before}. */
     public Map<String, Double> resetOutcomesSince(MetricsScrape before) {
         Map<String, Double> outcomes = new LinkedHashMap<>();
-        Arrays.stream(IcsoeMetrics.ResetOutcome.values()).map(MetricsScrape::tag)
+        Arrays.stream(ResetOutcome.values()).map(MetricsScrape::tag)
                 .forEach(o -> outcomes.put(o, since(before, RESET_REQUESTS, "outcome", o, "realm", IcsoeKeycloak.REALM)));
         return outcomes;
     }
@@ -145,13 +146,13 @@ public record MetricsScrape(String text, List<Sample> samples) {
     /** {@code counts} (outcome → count) with every other outcome at 0, to compare with {@link #resetOutcomesSince}. */
     public static Map<String, Double> resetOutcomes(Map<String, Integer> counts) {
         Map<String, Double> expected = new LinkedHashMap<>();
-        Arrays.stream(IcsoeMetrics.ResetOutcome.values()).map(MetricsScrape::tag)
+        Arrays.stream(ResetOutcome.values()).map(MetricsScrape::tag)
                 .forEach(o -> expected.put(o, counts.getOrDefault(o, 0).doubleValue()));
         assertThat(expected).as("known outcomes").containsKeys(counts.keySet().toArray(String[]::new));
         return expected;
     }
 
-    private static String tag(IcsoeMetrics.ResetOutcome outcome) {
+    private static String tag(ResetOutcome outcome) {
         return outcome.name().toLowerCase(Locale.ROOT);
     }
 
