@@ -11,16 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakTransaction;
 import org.keycloak.models.KeycloakTransactionManager;
 
-import io.micrometer.core.instrument.Metrics;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import mx.gob.imss.icsoe.keycloak.mail.MailKind.GiveUp;
 import mx.gob.imss.icsoe.keycloak.mail.MailKind.Preparation;
 import mx.gob.imss.icsoe.keycloak.mail.Outbox;
@@ -30,23 +27,12 @@ import mx.gob.imss.icsoe.keycloak.mail.OutboxEntry;
  * The outcomes of the background job that need no realm: each is counted once, and only once the
  * attempt's transaction commits (a rolled-back attempt counts when it is retried).
  */
+@ExtendWith(ServedMeters.class)
 class ResetMailOutcomeTest {
-
-    private static final SimpleMeterRegistry SERVED = new SimpleMeterRegistry();
 
     private final KeycloakSession session = mock(KeycloakSession.class, RETURNS_DEEP_STUBS);
     private final List<KeycloakTransaction> afterCompletion = new ArrayList<>();
     private String realmName;
-
-    @BeforeAll
-    static void serve() {
-        Metrics.addRegistry(SERVED);
-    }
-
-    @AfterAll
-    static void stopServing() {
-        Metrics.removeRegistry(SERVED);
-    }
 
     @BeforeEach
     void aSessionWhoseRealmIsGone() {
@@ -108,7 +94,6 @@ class ResetMailOutcomeTest {
     }
 
     private double count(String outcome) {
-        var counter = SERVED.find("icsoe.reset.requests").tags("realm", realmName, "outcome", outcome).counter();
-        return counter == null ? 0 : counter.count();
+        return ServedMeters.resetRequests(realmName, outcome);
     }
 }
