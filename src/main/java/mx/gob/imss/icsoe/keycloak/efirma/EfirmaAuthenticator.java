@@ -22,7 +22,7 @@ import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import mx.gob.imss.icsoe.keycloak.curp.Curp;
-import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
+import mx.gob.imss.icsoe.keycloak.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;
 import mx.gob.imss.icsoe.keycloak.resetcred.ClientAddress;

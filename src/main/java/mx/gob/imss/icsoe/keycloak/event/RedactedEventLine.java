@@ -10,6 +10,8 @@ import org.keycloak.events.Event;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.AuthDetails;
 
+import mx.gob.imss.icsoe.keycloak.IcsoeEventDetails;
+
 /**
  * One log line per Keycloak event, in the shape of Keycloak's {@code jboss-logging} listener
  * ({@code type="LOGIN_ERROR", realmId="…", …}) but with personal data replaced by keyed hashes:

@@ -15,7 +15,6 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
-import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
 
 /**
  * Event listener {@value #PROVIDER_ID}: Keycloak's {@code jboss-logging} listener without the personal
@@ -58,10 +57,9 @@ public final class RedactingLoggingEventListenerFactory
         }
     }
 
-    /** Keycloak's own mail-failure line would quote recipients: filtered from start-up on. */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        MailFailureLogFilter.install();
+        // nothing to start
     }
 
     @Override

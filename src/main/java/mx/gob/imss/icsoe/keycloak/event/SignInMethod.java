@@ -17,6 +17,7 @@ import org.keycloak.events.EventType;
 
 import mx.gob.imss.icsoe.keycloak.login.IcsoeUsernamePasswordFormFactory;
 import mx.gob.imss.icsoe.keycloak.efirma.EfirmaAuthenticatorFactory;
+import mx.gob.imss.icsoe.keycloak.IcsoeEventDetails;
 
 /**
  * How the person of a sign-in event ({@code LOGIN}, {@code LOGIN_ERROR}) proved, or failed to prove, who

@@ -24,7 +24,8 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
  * changelog {@value #CHANGELOG} (Keycloak records it in {@code DATABASECHANGELOG_ICSOE_MAIL}). It also
  * owns this node's {@link OutboxWorker}: its settings ({@link OutboxSettings}, server options
  * {@code --spi-jpa-entity-provider--icsoe-mail-outbox--…}), the kinds registered by the features,
- * the poll on Keycloak's timer once the database is migrated, and the outbox's gauges.
+ * the poll on Keycloak's timer once the database is migrated, the outbox's gauges, and the filter that keeps
+ * recipients out of Keycloak's own mail-failure line ({@link MailFailureLogFilter}).
  */
 public final class OutboxEntityProviderFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
 
@@ -71,6 +72,8 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // Keycloak's own mail-failure line would quote recipients: filtered from start-up on
+        MailFailureLogFilter.install();
         OutboxWorker created = new OutboxWorker(factory, settings, kinds);
         worker = created;
         IcsoeMetrics.global().mailQueueDepth(created::inFlight);

@@ -24,7 +24,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 import mx.gob.imss.icsoe.keycloak.mail.MailKind.GiveUp;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Attempt;
-import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
 
 /**
  * This node's sender of outbox rows. Rows come to it two ways: the request that wrote a row hands it

@@ -12,7 +12,7 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.utils.FormMessage;
 
-import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
+import mx.gob.imss.icsoe.keycloak.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.privacy.RealmSecrets;
 import mx.gob.imss.icsoe.keycloak.privacy.SubjectHasher;

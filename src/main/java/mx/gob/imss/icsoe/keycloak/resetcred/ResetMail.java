@@ -25,7 +25,7 @@ import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.util.JsonSerialization;
 
-import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
+import mx.gob.imss.icsoe.keycloak.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.mail.EmailRendering;
 import mx.gob.imss.icsoe.keycloak.mail.MailKind;
 import mx.gob.imss.icsoe.keycloak.mail.Outbox;

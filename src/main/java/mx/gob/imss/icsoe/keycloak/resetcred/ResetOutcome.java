@@ -5,7 +5,7 @@ import java.util.function.Consumer;
 
 import org.keycloak.events.EventBuilder;
 
-import mx.gob.imss.icsoe.keycloak.event.IcsoeEventDetails;
+import mx.gob.imss.icsoe.keycloak.IcsoeEventDetails;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 
 /**

@@ -1,8 +1,8 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak;
 
 /**
  * The event detail names this jar adds, written once: the reset step and the e.firma step set them,
- * and {@link RedactedEventLine} logs them as they are (they carry no personal data).
+ * and {@code event.RedactedEventLine} logs them as they are (they carry no personal data).
  */
 public final class IcsoeEventDetails {
 

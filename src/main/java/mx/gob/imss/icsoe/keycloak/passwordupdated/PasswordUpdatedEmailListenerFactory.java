@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import java.util.Map;
 
@@ -9,6 +9,7 @@ import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
@@ -24,8 +25,23 @@ public final class PasswordUpdatedEmailListenerFactory
 
     @Override
     public EventListenerProvider create(KeycloakSession session) {
-        return new PasswordUpdatedEmailListener(session, PasswordUpdatedEmailListener.toOutbox(session),
+        return new PasswordUpdatedEmailListener(session, toOutbox(session),
                 change -> AdminChangeLogout.run(session.getKeycloakSessionFactory(), change));
+    }
+
+    /**
+     * Writes the change's outbox row in the request's transaction; where a listener is called with no
+     * transaction open (none is known today), in one of its own.
+     */
+    static PasswordUpdatedEmailListener.Delivery toOutbox(KeycloakSession session) {
+        return change -> {
+            if (session.getTransactionManager().isActive()) {
+                PasswordUpdatedMail.add(session, change);
+            } else {
+                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
+                        own -> PasswordUpdatedMail.add(own, change));
+            }
+        };
     }
 
     @Override

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import java.util.HashMap;
 import java.util.List;
@@ -36,7 +36,7 @@ final class PasswordUpdatedEmailSender {
      * Renders the confirmation of {@code change} in {@code realm} (the session's context realm);
      * empty when the user or their address is gone.
      */
-    Optional<RenderedEmail> render(KeycloakSession session, RealmModel realm, PasswordUpdatedEmailListener.Change change)
+    Optional<RenderedEmail> render(KeycloakSession session, RealmModel realm, Change change)
             throws EmailException {
         UserModel user = session.users().getUserById(realm, change.userId());
         if (user == null) {

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ final class PasswordUpdatedMail implements MailKind {
     }
 
     /** Writes the row of {@code change} in {@code session}'s transaction. */
-    static void add(KeycloakSession session, PasswordUpdatedEmailListener.Change change) {
+    static void add(KeycloakSession session, Change change) {
         Outbox.add(session, KIND, change.realmId(), new Row(change.userId(), change.when().toEpochMilli(), change.viaEfirma()),
                 System.currentTimeMillis() + WORTH_SENDING.toMillis());
     }
@@ -65,7 +65,7 @@ final class PasswordUpdatedMail implements MailKind {
         }
         Row row = Outbox.read(entry, Row.class);
         try {
-            return sender.render(session, realm, new PasswordUpdatedEmailListener.Change(entry.getRealmId(), row.userId(),
+            return sender.render(session, realm, new Change(entry.getRealmId(), row.userId(),
                     Instant.ofEpochMilli(row.changedAt()), row.efirma())).map(Preparation::send).orElseGet(Preparation::done);
         } catch (EmailException e) {
             throw new IllegalStateException("password-updated email not rendered", e);

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import java.util.List;
 
@@ -9,7 +9,7 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
+import mx.gob.imss.icsoe.keycloak.mail.MailFailureLogFilter;
 import mx.gob.imss.icsoe.keycloak.updatepassword.IcsoeUpdatePassword;
 
 /**
@@ -27,7 +27,7 @@ final class AdminChangeLogout {
     private AdminChangeLogout() {
     }
 
-    static void run(KeycloakSessionFactory factory, PasswordUpdatedEmailListener.Change change) {
+    static void run(KeycloakSessionFactory factory, Change change) {
         try {
             KeycloakModelUtils.runJobInTransaction(factory, job -> {
                 RealmModel realm = job.realms().getRealm(change.realmId());

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
@@ -46,7 +46,7 @@ class PasswordUpdatedEmailListenerTest {
 
     private final KeycloakSession session = mock(KeycloakSession.class);
     private final KeycloakTransactionManager transactions = mock(KeycloakTransactionManager.class);
-    private final List<PasswordUpdatedEmailListener.Change> delivered = new ArrayList<>();
+    private final List<Change> delivered = new ArrayList<>();
     private PasswordUpdatedEmailListener listener;
 
     @BeforeEach
@@ -94,7 +94,7 @@ class PasswordUpdatedEmailListenerTest {
         listener.onEvent(passwordUpdated("u1", 1_764_087_300_000L));
 
         // written before the commit, so it commits, or rolls back, with the change itself
-        assertThat(delivered).containsExactly(new PasswordUpdatedEmailListener.Change(
+        assertThat(delivered).containsExactly(new Change(
                 "realm-1", "u1", Instant.ofEpochMilli(1_764_087_300_000L)));
         verify(transactions).enlistAfterCompletion(any());
     }
@@ -105,8 +105,8 @@ class PasswordUpdatedEmailListenerTest {
         listener.onEvent(passwordUpdated("u1", 5L));
         listener.onEvent(adminReset("u2", 6L), false);
 
-        assertThat(delivered).containsExactly(new PasswordUpdatedEmailListener.Change("realm-1", "u1", Instant.ofEpochMilli(5L), true),
-                new PasswordUpdatedEmailListener.Change("realm-1", "u2", Instant.ofEpochMilli(6L), false));
+        assertThat(delivered).containsExactly(new Change("realm-1", "u1", Instant.ofEpochMilli(5L), true),
+                new Change("realm-1", "u2", Instant.ofEpochMilli(6L), false));
     }
 
     @Test
@@ -115,7 +115,7 @@ class PasswordUpdatedEmailListenerTest {
         listener.onEvent(adminReset("u1", 2L), false);
         listener.onEvent(passwordUpdated("u2", 3L));
 
-        assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u1", "u2");
+        assertThat(delivered).extracting(Change::userId).containsExactly("u1", "u2");
         verify(transactions, times(1)).enlistAfterCompletion(any());
     }
 
@@ -138,7 +138,7 @@ class PasswordUpdatedEmailListenerTest {
         listener.onEvent(userUpdate("u1"), false);
         listener.onEvent(userUpdate("u1"), false);
 
-        assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u1");
+        assertThat(delivered).extracting(Change::userId).containsExactly("u1");
     }
 
     private static AdminEvent userUpdate(String userId) {
@@ -176,7 +176,7 @@ class PasswordUpdatedEmailListenerTest {
         listener.onEvent(passwordUpdated("u1", 1L));
         listener.onEvent(passwordUpdated("u2", 1L));
 
-        assertThat(delivered).extracting(PasswordUpdatedEmailListener.Change::userId).containsExactly("u2");
+        assertThat(delivered).extracting(Change::userId).containsExactly("u2");
     }
 
     /** The listener counts on Micrometer's global registry: a registry of the test's own sees the counts. */

@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -16,10 +16,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-import org.keycloak.models.utils.KeycloakModelUtils;
 
 import mx.gob.imss.icsoe.keycloak.efirma.EfirmaRecoveryAuthenticatorFactory;
-import mx.gob.imss.icsoe.keycloak.privacy.MailFailureLogFilter;
+import mx.gob.imss.icsoe.keycloak.mail.MailFailureLogFilter;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Email;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.MailResult;
@@ -51,21 +50,6 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
         this.session = session;
         this.delivery = delivery;
         this.afterAdminChange = afterAdminChange;
-    }
-
-    /**
-     * Writes the change's outbox row in the request's transaction; where a listener is called with no
-     * transaction open (none is known today), in one of its own.
-     */
-    static Delivery toOutbox(KeycloakSession session) {
-        return change -> {
-            if (session.getTransactionManager().isActive()) {
-                PasswordUpdatedMail.add(session, change);
-            } else {
-                KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(),
-                        own -> PasswordUpdatedMail.add(own, change));
-            }
-        };
     }
 
     @Override
@@ -123,13 +107,6 @@ final class PasswordUpdatedEmailListener implements EventListenerProvider {
     @Override
     public void close() {
         // nothing held
-    }
-
-    /** {@code viaEfirma}: the person proved herself with her e.firma, not through her mailbox; the email says so. */
-    record Change(String realmId, String userId, Instant when, boolean viaEfirma) {
-        Change(String realmId, String userId, Instant when) {
-            this(realmId, userId, when, false);
-        }
     }
 
     /** A change with what its count needs: the realm's name, who made it, whether its row was written. */

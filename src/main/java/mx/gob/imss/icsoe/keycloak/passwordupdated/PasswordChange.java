@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.event;
+package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
 import java.util.Optional;
 import java.util.regex.Matcher;

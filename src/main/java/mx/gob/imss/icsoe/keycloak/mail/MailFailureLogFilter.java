@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.privacy;
+package mx.gob.imss.icsoe.keycloak.mail;
 
 import java.util.logging.Filter;
 import java.util.logging.LogRecord;

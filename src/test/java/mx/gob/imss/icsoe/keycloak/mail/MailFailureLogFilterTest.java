@@ -1,4 +1,4 @@
-package mx.gob.imss.icsoe.keycloak.privacy;
+package mx.gob.imss.icsoe.keycloak.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
