@@ -39,6 +39,7 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
     private final Map<String, MailKind> kinds = new ConcurrentHashMap<>();
     private OutboxSettings settings = OutboxSettings.DEFAULTS;
     private volatile OutboxWorker worker;
+    private volatile OutboxGauges gauges;
 
     @Override
     public JpaEntityProvider create(KeycloakSession session) {
@@ -76,6 +77,7 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
         MailFailureLogFilter.install();
         OutboxWorker created = new OutboxWorker(factory, settings, kinds);
         worker = created;
+        gauges = new OutboxGauges(factory);
         IcsoeMetrics.global().mailQueueDepth(created::inFlight);
         IcsoeMetrics.global().mailAtZero(SendResult.REPLY_CLASSES);
         kinds.values().forEach(this::publishPending);
@@ -90,13 +92,13 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
     }
 
     void register(MailKind kind) {
-        if (kinds.putIfAbsent(kind.id(), kind) == null && worker != null) {
+        if (kinds.putIfAbsent(kind.id(), kind) == null) {
             publishPending(kind);
         }
     }
 
     private void publishPending(MailKind kind) {
-        OutboxWorker current = worker;
+        OutboxGauges current = gauges;
         if (current != null) {
             String tag = kind.id().toLowerCase(Locale.ROOT);
             IcsoeMetrics.global().outboxPending(tag, () -> current.pending(kind.id()));

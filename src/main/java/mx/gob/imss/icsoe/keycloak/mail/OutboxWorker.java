@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -21,7 +20,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
-import mx.gob.imss.icsoe.keycloak.mail.MailKind.GiveUp;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Attempt;
 
@@ -31,10 +29,9 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics.Attempt;
  * whatever is due (retries, rows of a node that died, rows a busy node left). Each row is one attempt
  * at a time, on Keycloak's executor {@value #EXECUTOR}, holding one of {@code max-connections} SMTP
  * connection permits and one turn of the per-minute pace. An attempt is three short sessions: prepare
- * (lease still ours? what to send?), send (no transaction open against the database), and finish
- * (delete, or reschedule with backoff, or give up). Delivery is at least once: a node that dies
- * between the relay's {@code 250} and the delete leaves a row that is sent again, with the same
- * Message-ID.
+ * and finish ({@link AttemptSteps}: what becomes of the row) around the send (no transaction open
+ * against the database). Delivery is at least once: a node that dies between the relay's
+ * {@code 250} and the delete leaves a row that is sent again, with the same Message-ID.
  */
 final class OutboxWorker {
 
@@ -47,32 +44,27 @@ final class OutboxWorker {
      * attempt looks the user up and, on the request's heels, would slow that answer by what it found.
      */
     static final long KICK_DELAY_MILLIS = 50;
-    /** A reading of the table serves every gauge of one scrape, and no later one. */
-    private static final long STATS_TTL_MILLIS = 100;
 
     private final KeycloakSessionFactory factory;
     private final OutboxSettings settings;
-    private final Map<String, MailKind> kinds;
     private final String node;
     private final Semaphore connections;
     private final SendPace pace;
-    private final Backoff backoff;
+    private final AttemptSteps steps;
     private final SmtpTransport transport = new SmtpTransport();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean pumping = new AtomicBoolean();
     private final AtomicBoolean pumpAgain = new AtomicBoolean();
     private volatile Executor executor;
-    private volatile OutboxStore.Stats stats = new OutboxStore.Stats(Map.of(), Map.of());
-    private volatile long statsReadAt;
 
     OutboxWorker(KeycloakSessionFactory factory, OutboxSettings settings, Map<String, MailKind> kinds) {
         this.factory = factory;
         this.settings = settings;
-        this.kinds = kinds;
         this.node = ManagementFactory.getRuntimeMXBean().getName() + '/' + UUID.randomUUID().toString().substring(0, 8);
         this.connections = new Semaphore(settings.maxConnections());
         this.pace = new SendPace(settings.perMinute(), System::nanoTime);
-        this.backoff = new Backoff(settings.retryBase(), settings.retryMax(), () -> ThreadLocalRandom.current().nextDouble());
+        this.steps = new AttemptSteps(node, kinds, settings,
+                new Backoff(settings.retryBase(), settings.retryMax(), () -> ThreadLocalRandom.current().nextDouble()));
     }
 
     /** After the commit of the request that wrote row {@code id}: try it here, now, if a connection is free. */
@@ -180,13 +172,13 @@ final class OutboxWorker {
     /** One attempt at a row this node has leased; gives its turn back at the end and looks for more. */
     private void attempt(String id) {
         try {
-            Prepared prepared = inTransaction(s -> prepare(s, id));
+            AttemptSteps.Prepared prepared = inTransaction(s -> steps.prepare(s, id));
             if (prepared == null) {
                 pace.giveBack(1);
             } else {
                 SendResult result = inTransaction(s -> transport.send(s, prepared.email(), prepared.messageId()));
                 IcsoeMetrics.global().outboxReply(result.replyClass());
-                Attempt counted = inTransaction(s -> finish(s, id, result));
+                Attempt counted = inTransaction(s -> steps.finish(s, id, result));
                 if (counted != null) {
                     IcsoeMetrics.global().outboxAttempt(prepared.kind(), counted);
                 }
@@ -200,101 +192,10 @@ final class OutboxWorker {
         pump();
     }
 
-    private record Prepared(String kind, String messageId, RenderedEmail email) {
-    }
-
-    /** The attempt's first session: still ours? too late? what to send? Rows needing no email end here. */
-    private Prepared prepare(KeycloakSession session, String id) {
-        long now = System.currentTimeMillis();
-        OutboxStore store = new OutboxStore(session);
-        OutboxEntry row = store.leased(id, node, now);
-        if (row == null) {
-            return null;
-        }
-        MailKind kind = kinds.get(row.getKind());
-        if (now > row.getNotAfter()) {
-            if (kind == null) {
-                LOG.warnf("Outbox row of kind %s expired with no handler on this node; deleted", row.getKind());
-            } else {
-                kind.gaveUp(session, row, GiveUp.ABANDONED, "expired");
-            }
-            store.delete(row);
-            String kindId = row.getKind();
-            Outbox.afterCommit(session, () -> IcsoeMetrics.global().outboxAttempt(kindId, Attempt.ABANDONED));
-            return null;
-        }
-        if (kind == null) {
-            // an older jar on this node, say: the lease keeps it off this node's polls until it passes
-            LOG.warnf("Outbox row of kind %s has no handler on this node; left for another", row.getKind());
-            return null;
-        }
-        MailKind.Preparation preparation = kind.prepare(session, row);
-        if (!preparation.sends()) {
-            store.delete(row);
-            return null;
-        }
-        return new Prepared(row.getKind(), row.getMessageId(), preparation.email());
-    }
-
-    /** The attempt's last session: the row is done, or waits for its next attempt, or is given up. */
-    private Attempt finish(KeycloakSession session, String id, SendResult result) {
-        long now = System.currentTimeMillis();
-        OutboxStore store = new OutboxStore(session);
-        OutboxEntry row = store.leased(id, node, now);
-        if (row == null) {
-            // the lease ran out during the send and another node has the row: it decides
-            LOG.warnf("Outbox row's lease ran out during its send (%s); lease-seconds is too short", result.replyClass());
-            return null;
-        }
-        MailKind kind = kinds.get(row.getKind());
-        switch (result.outcome()) {
-            case SENT -> {
-                kind.sent(session, row);
-                store.delete(row);
-                return Attempt.SENT;
-            }
-            case PERMANENT -> {
-                kind.gaveUp(session, row, GiveUp.PERMANENT_FAILURE, result.detail());
-                store.delete(row);
-                return Attempt.PERMANENT_FAILURE;
-            }
-            default -> {
-                return retryOrAbandon(session, store, row, kind, result.detail(), now);
-            }
-        }
-    }
-
-    private Attempt retryOrAbandon(KeycloakSession session, OutboxStore store, OutboxEntry row, MailKind kind, String detail,
-                                   long now) {
-        int attempts = row.getAttempts() + 1;
-        long next = now + backoff.delayMillis(attempts);
-        long lastChance = row.getNotAfter() - settings.poll().toMillis();
-        if (attempts >= settings.maxAttempts() || now >= lastChance) {
-            kind.gaveUp(session, row, GiveUp.ABANDONED, detail);
-            store.delete(row);
-            return Attempt.ABANDONED;
-        }
-        row.setAttempts(attempts);
-        row.setDueAt(Math.min(next, lastChance));
-        row.setLeaseUntil(0);
-        row.setLeaseOwner(null);
-        row.setLastResult(detail);
-        return Attempt.RETRY;
-    }
-
-    /** An attempt that broke (database, rendering): the row waits its backoff instead of the whole lease. */
     private void postpone(String id, RuntimeException cause) {
         try {
             inTransaction(s -> {
-                OutboxEntry row = new OutboxStore(s).leased(id, node, System.currentTimeMillis());
-                if (row != null) {
-                    int attempts = row.getAttempts() + 1;
-                    row.setAttempts(attempts);
-                    row.setDueAt(System.currentTimeMillis() + backoff.delayMillis(attempts));
-                    row.setLeaseUntil(0);
-                    row.setLeaseOwner(null);
-                    row.setLastResult("error " + cause.getClass().getSimpleName());
-                }
+                steps.postpone(s, id, cause);
                 return null;
             });
         } catch (RuntimeException e) {
@@ -302,33 +203,9 @@ final class OutboxWorker {
         }
     }
 
-    /** Rows waiting or being sent, cluster-wide, by kind (read from the table at the scrape). */
-    long pending(String kind) {
-        return freshStats().pendingByKind().getOrDefault(kind, 0L);
-    }
-
-    /** Seconds since the oldest row of {@code kind} was written; 0 when there is none. */
-    double oldestAgeSeconds(String kind) {
-        Long oldest = freshStats().oldestCreatedAtByKind().get(kind);
-        return oldest == null ? 0 : Math.max(0, System.currentTimeMillis() - oldest) / 1000.0;
-    }
-
     /** Rows this node has in hand: handed over by a request, or claimed, and not yet done. */
     int inFlight() {
         return inFlight.get();
-    }
-
-    private OutboxStore.Stats freshStats() {
-        long now = System.currentTimeMillis();
-        if (now - statsReadAt > STATS_TTL_MILLIS) {
-            try {
-                stats = inTransaction(s -> new OutboxStore(s).stats());
-                statsReadAt = now;
-            } catch (RuntimeException e) {
-                LOG.debugf("Outbox gauges not read (%s)", e.getClass().getName());
-            }
-        }
-        return stats;
     }
 
     private boolean takeTurn() {
