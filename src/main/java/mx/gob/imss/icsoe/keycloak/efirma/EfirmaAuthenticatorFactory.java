@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 
 import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.IcsoeProviderFactory;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.connections.httpclient.HttpClientProvider;
@@ -28,10 +29,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers {@link EfirmaAuthenticator} as {@value #PROVIDER_ID}, with its trust anchors and OCSP settings. */
-public class EfirmaAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public class EfirmaAuthenticatorFactory implements AuthenticatorFactory, IcsoeProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "icsoe-efirma";
 
@@ -232,10 +232,5 @@ public class EfirmaAuthenticatorFactory implements AuthenticatorFactory, ServerI
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }

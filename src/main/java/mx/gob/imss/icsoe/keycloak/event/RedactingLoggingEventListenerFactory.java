@@ -2,7 +2,6 @@ package mx.gob.imss.icsoe.keycloak.event;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
@@ -12,9 +11,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
-import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.IcsoeProviderFactory;
 
 /**
  * Event listener {@value #PROVIDER_ID}: Keycloak's {@code jboss-logging} listener without the personal
@@ -26,7 +24,7 @@ import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
  * at {@code audit-level} (default {@code info}).
  */
 public final class RedactingLoggingEventListenerFactory
-        implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+        implements EventListenerProviderFactory, IcsoeProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "icsoe-logging";
 
@@ -63,11 +61,6 @@ public final class RedactingLoggingEventListenerFactory
     }
 
     @Override
-    public void close() {
-        // nothing held
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
     }
@@ -82,10 +75,5 @@ public final class RedactingLoggingEventListenerFactory
                 .property().name("audit-level").type(ProviderConfigProperty.STRING_TYPE)
                 .helpText("Lowest log level of reset requests, completed resets, password changes, sign-ins and admin actions on users").defaultValue("info").add()
                 .build();
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return ExtensionVersion.operationalInfo();
     }
 }

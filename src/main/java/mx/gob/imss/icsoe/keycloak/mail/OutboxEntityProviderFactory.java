@@ -13,10 +13,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 import org.keycloak.timer.TimerProvider;
 
-import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.IcsoeProviderFactory;
 import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
 
 /**
@@ -27,7 +26,7 @@ import mx.gob.imss.icsoe.keycloak.metrics.IcsoeMetrics;
  * the poll on Keycloak's timer once the database is migrated, the outbox's gauges, and the filter that keeps
  * recipients out of Keycloak's own mail-failure line ({@link MailFailureLogFilter}).
  */
-public final class OutboxEntityProviderFactory implements JpaEntityProviderFactory, ServerInfoAwareProviderFactory {
+public final class OutboxEntityProviderFactory implements JpaEntityProviderFactory, IcsoeProviderFactory<JpaEntityProvider> {
 
     private static final Logger LOG = Logger.getLogger(OutboxEntityProviderFactory.class);
 
@@ -112,17 +111,7 @@ public final class OutboxEntityProviderFactory implements JpaEntityProviderFacto
     }
 
     @Override
-    public void close() {
-        // the timer task ends with Keycloak's timer
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return ExtensionVersion.operationalInfo();
     }
 }

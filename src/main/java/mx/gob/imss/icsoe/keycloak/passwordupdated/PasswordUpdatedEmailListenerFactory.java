@@ -1,8 +1,7 @@
 package mx.gob.imss.icsoe.keycloak.passwordupdated;
 
-import java.util.Map;
 
-import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.IcsoeProviderFactory;
 import mx.gob.imss.icsoe.keycloak.mail.Outbox;
 import org.keycloak.Config;
 import org.keycloak.events.EventListenerProvider;
@@ -10,7 +9,6 @@ import org.keycloak.events.EventListenerProviderFactory;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /**
  * Event listener {@value #PROVIDER_ID}: one Spanish confirmation email ("tu contraseña se
@@ -19,7 +17,7 @@ import org.keycloak.provider.ServerInfoAwareProviderFactory;
  * {@code eventsListeners}; it needs neither user nor admin events to be stored.
  */
 public final class PasswordUpdatedEmailListenerFactory
-        implements EventListenerProviderFactory, ServerInfoAwareProviderFactory {
+        implements EventListenerProviderFactory, IcsoeProviderFactory<EventListenerProvider> {
 
     public static final String PROVIDER_ID = "icsoe-password-updated-email";
 
@@ -56,17 +54,7 @@ public final class PasswordUpdatedEmailListenerFactory
     }
 
     @Override
-    public void close() {
-        // nothing held
-    }
-
-    @Override
     public String getId() {
         return PROVIDER_ID;
-    }
-
-    @Override
-    public Map<String, String> getOperationalInfo() {
-        return ExtensionVersion.operationalInfo();
     }
 }

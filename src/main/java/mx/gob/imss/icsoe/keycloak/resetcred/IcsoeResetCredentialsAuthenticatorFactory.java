@@ -1,9 +1,8 @@
 package mx.gob.imss.icsoe.keycloak.resetcred;
 
 import java.util.List;
-import java.util.Map;
 
-import mx.gob.imss.icsoe.keycloak.ExtensionVersion;
+import mx.gob.imss.icsoe.keycloak.IcsoeProviderFactory;
 import mx.gob.imss.icsoe.keycloak.mail.Outbox;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
@@ -13,10 +12,9 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-import org.keycloak.provider.ServerInfoAwareProviderFactory;
 
 /** Registers {@link IcsoeResetCredentialsAuthenticator} as {@value #PROVIDER_ID}, with its throttle settings. */
-public final class IcsoeResetCredentialsAuthenticatorFactory implements AuthenticatorFactory, ServerInfoAwareProviderFactory {
+public final class IcsoeResetCredentialsAuthenticatorFactory implements AuthenticatorFactory, IcsoeProviderFactory<Authenticator> {
 
     public static final String PROVIDER_ID = "icsoe-reset-curp-email";
 
@@ -89,11 +87,6 @@ public final class IcsoeResetCredentialsAuthenticatorFactory implements Authenti
     }
 
     @Override
-    public Map<String, String> getOperationalInfo() {
-        return ExtensionVersion.operationalInfo();
-    }
-
-    @Override
     public void init(Config.Scope config) {
         // no server-level settings
     }
@@ -102,10 +95,5 @@ public final class IcsoeResetCredentialsAuthenticatorFactory implements Authenti
     public void postInit(KeycloakSessionFactory factory) {
         // this node sends the reset rows of the mail outbox
         Outbox.register(factory, new ResetMail());
-    }
-
-    @Override
-    public void close() {
-        // stateless
     }
 }
