@@ -60,9 +60,9 @@ class EfirmaIT {
     static final String PASSWORD = "Clave.Privada-2026";
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static TrustedTestAuthority authority;
     private static SatFixtures.Ca ca;
     private static OcspResponder ocsp;
-    private static EfirmaRealm realmSetup;
     private static Path files;
     private static WebDriver browser;
     private static final List<String> usedCurps = new ArrayList<>();
@@ -70,10 +70,9 @@ class EfirmaIT {
 
     @BeforeAll
     static void setUp(IcsoeKeycloak kc) throws IOException {
-        ca = SatFixtures.ca("AC de pruebas del SAT");
-        ocsp = new OcspResponder(ca);
-        realmSetup = EfirmaRealm.trusting(kc, ca, Map.of(EfirmaConfig.OCSP, "fail-closed", EfirmaConfig.OCSP_URL, ocsp.url(),
-                EfirmaConfig.POSTS_PER_ADDRESS, "1000"));
+        authority = TrustedTestAuthority.open(kc);
+        ca = authority.ca();
+        ocsp = authority.ocsp();
         assertThat(kc.realm().toRepresentation().getBrowserSecurityHeaders().get("contentSecurityPolicy"))
                 .as("the realm's strict policy").contains("script-src 'self'").doesNotContain("unsafe");
         files = Files.createDirectories(Path.of(System.getProperty("icsoe.work.dir", "target/it-work"), "efirma"));
@@ -86,12 +85,9 @@ class EfirmaIT {
             if (browser != null) {
                 browser.quit();
             }
-            if (realmSetup != null) {
-                realmSetup.close();
-            }
         } finally {
-            if (ocsp != null) {
-                ocsp.close();
+            if (authority != null) {
+                authority.close();
             }
         }
         if (!signInMillis.isEmpty()) {

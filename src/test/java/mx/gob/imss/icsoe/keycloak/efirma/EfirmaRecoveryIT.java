@@ -45,18 +45,17 @@ class EfirmaRecoveryIT {
     static final String PASSWORD = "Clave.Privada-2026";
     static final int RUNS = 5;
 
+    private static TrustedTestAuthority authority;
     private static SatFixtures.Ca ca;
     private static OcspResponder ocsp;
-    private static EfirmaRealm realmSetup;
     private static Path files;
     private static WebDriver browser;
 
     @BeforeAll
     static void setUp(IcsoeKeycloak kc) throws IOException {
-        ca = SatFixtures.ca("AC de pruebas del SAT");
-        ocsp = new OcspResponder(ca);
-        realmSetup = EfirmaRealm.trusting(kc, ca, Map.of(EfirmaConfig.OCSP, "fail-closed", EfirmaConfig.OCSP_URL, ocsp.url(),
-                EfirmaConfig.POSTS_PER_ADDRESS, "1000"));
+        authority = TrustedTestAuthority.open(kc);
+        ca = authority.ca();
+        ocsp = authority.ocsp();
         files = Files.createDirectories(Path.of(System.getProperty("icsoe.work.dir", "target/it-work"), "efirma-recovery"));
         browser = Browsers.chromium(1280, 900);
     }
@@ -67,12 +66,9 @@ class EfirmaRecoveryIT {
             if (browser != null) {
                 browser.quit();
             }
-            if (realmSetup != null) {
-                realmSetup.close();
-            }
         } finally {
-            if (ocsp != null) {
-                ocsp.close();
+            if (authority != null) {
+                authority.close();
             }
         }
     }
